@@ -1,0 +1,3 @@
+from salesbot.cli.main import main
+
+raise SystemExit(main())
