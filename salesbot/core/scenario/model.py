@@ -155,14 +155,21 @@ class Replies(Strict):
     fallback: Variants | None = None
 
 
+RubricDimension = Literal["spin", "lsd", "closing", "objections", "structure"]
+
+
+def _default_weights() -> dict[RubricDimension, int]:
+    return {"spin": 30, "lsd": 25, "closing": 25, "objections": 10, "structure": 10}
+
+
 class Rubric(Strict):
-    weights: dict[Literal["spin", "lsd", "closing", "objections", "structure"], int] = Field(
-        default_factory=lambda: {"spin": 30, "lsd": 25, "closing": 25, "objections": 10, "structure": 10}
-    )
+    """Override of the assessment's dimension weights (relative; they need not add up to 100)."""
+
+    weights: dict[RubricDimension, int] = Field(default_factory=_default_weights)
 
     @field_validator("weights")
     @classmethod
-    def _positive(cls, weights: dict[str, int]) -> dict[str, int]:
+    def _positive(cls, weights: dict[RubricDimension, int]) -> dict[RubricDimension, int]:
         if any(w < 0 for w in weights.values()) or sum(weights.values()) <= 0:
             raise ValueError("weights must be non-negative and add up to more than 0")
         return weights
