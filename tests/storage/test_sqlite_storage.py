@@ -1,0 +1,287 @@
+"""SQLite storage: schema migrations, round trips, the outbox and crash-safe ordering."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from salesbot.storage import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    AsyncStorage,
+    Migration,
+    SqliteStorage,
+    Storage,
+    StorageError,
+    TurnWrite,
+)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "salesbot.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> SqliteStorage:
+    storage = SqliteStorage(db_path)
+    yield storage
+    storage.close()
+
+
+def other_connection(path: Path) -> sqlite3.Connection:
+    """A second, independent connection: sees only what was committed."""
+    return sqlite3.connect(path)
+
+
+def new_session(store: SqliteStorage, user: int = 1, opening: str | None = None, update_id: int | None = None):
+    store.ensure_user(user, f"User {user}", is_trainer=False)
+    return store.start_session(user, user * 10, "koelservice-supermarkt", 42, '{"s": 0}', update_id, opening)
+
+
+# -- schema -----------------------------------------------------------------------------------------
+
+
+def test_fresh_database_is_migrated_to_the_latest_version_with_pragmas(store: SqliteStorage, db_path: Path) -> None:
+    assert isinstance(store, Storage)
+    assert store.schema_version() == LATEST_VERSION
+    with other_connection(db_path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        versions = conn.execute("SELECT version, description FROM schema_version").fetchall()
+        journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert {"users", "sessions", "messages", "assessments", "processed_updates", "uploaded_scenarios"} <= tables
+    assert [v for v, _ in versions] == [m.version for m in MIGRATIONS]
+    assert journal == "wal"
+    assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store._db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_reopening_does_not_rerun_migrations_and_keeps_data(db_path: Path) -> None:
+    first = SqliteStorage(db_path)
+    first.ensure_user(7, "Anna", is_trainer=False)
+    first.close()
+    second = SqliteStorage(db_path)
+    assert second.get_user(7) is not None
+    assert second._db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+    second.close()
+
+
+def test_new_migration_steps_are_applied_in_order_once(db_path: Path) -> None:
+    SqliteStorage(db_path).close()
+    extra = (
+        Migration(3, "third", ("ALTER TABLE users ADD COLUMN c3 TEXT",)),
+        Migration(2, "second", ("ALTER TABLE users ADD COLUMN c2 TEXT",)),
+    )
+    upgraded = SqliteStorage(db_path, migrations=MIGRATIONS + extra)
+    assert upgraded.schema_version() == 3
+    versions = [r[0] for r in upgraded._db.execute("SELECT version FROM schema_version ORDER BY applied_at, version")]
+    assert versions == [1, 2, 3]
+    columns = [r[1] for r in upgraded._db.execute("PRAGMA table_info(users)")]
+    assert columns[-2:] == ["c2", "c3"]
+    upgraded.close()
+
+
+def test_a_failing_migration_leaves_the_database_unchanged(db_path: Path) -> None:
+    SqliteStorage(db_path).close()
+    broken = Migration(2, "broken", ("ALTER TABLE users ADD COLUMN ok TEXT", "THIS IS NOT SQL"))
+    with pytest.raises(StorageError, match="cannot open the database"):
+        SqliteStorage(db_path, migrations=MIGRATIONS + (broken,))
+    reopened = SqliteStorage(db_path)
+    assert reopened.schema_version() == 1
+    assert "ok" not in [r[1] for r in reopened._db.execute("PRAGMA table_info(users)")]
+    reopened.close()
+
+
+def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
+    SqliteStorage(db_path, migrations=MIGRATIONS + (Migration(2, "future", ("SELECT 1",)),)).close()
+    with pytest.raises(StorageError, match="newer than this SalesBot supports"):
+        SqliteStorage(db_path)
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("this is not sqlite " * 100)
+    with pytest.raises(StorageError, match="notes.db: cannot open the database"):
+        SqliteStorage(bogus)
+
+
+# -- users ------------------------------------------------------------------------------------------
+
+
+def test_users_are_created_updated_and_keep_their_language(store: SqliteStorage) -> None:
+    user = store.ensure_user(5, "Bram", is_trainer=False)
+    assert (user.telegram_id, user.name, user.language, user.is_trainer) == (5, "Bram", None, False)
+    store.set_language(5, "en")
+    renamed = store.ensure_user(5, "Bram de Vries", is_trainer=True)
+    assert (renamed.name, renamed.language, renamed.is_trainer) == ("Bram de Vries", "en", True)
+    assert renamed.created_at == user.created_at
+    with pytest.raises(sqlite3.IntegrityError):
+        store.set_language(5, "de")
+
+
+# -- sessions, messages, outbox -----------------------------------------------------------------------
+
+
+def test_session_round_trip_with_opening_line_in_the_outbox(store: SqliteStorage) -> None:
+    session = new_session(store, opening="Goedemiddag, met Marieke.", update_id=100)
+    assert session.status == "active" and session.state_seq == 0 and session.seed == 42
+    assert store.active_session(1) == session
+    assert store.get_session(session.id) == session
+    assert store.is_processed(100)
+    [opening] = store.messages(session.id)
+    assert (opening.seq, opening.role, opening.text, opening.delivered) == (1, "customer", "Goedemiddag, met Marieke.", False)
+    assert [(o.chat_id, o.seq, o.text) for o in store.undelivered()] == [(10, 1, "Goedemiddag, met Marieke.")]
+    store.mark_delivered(session.id, 1)
+    assert store.undelivered() == []
+
+
+def test_a_turn_is_written_atomically_and_messages_keep_their_order(store: SqliteStorage) -> None:
+    session = new_session(store)
+    seq = store.add_trainee_message(session.id, "Goedemiddag!", update_id=201)
+    assert seq == 1 and store.is_processed(201)
+    assert [m.seq for m in store.pending_trainee_messages(session.id)] == [1]
+    assert [s.id for s in store.sessions_with_pending_turns()] == [session.id]
+    analysis = json.dumps({"acts": ["greeting"]})
+    reply_seq = store.apply_turn(TurnWrite(session.id, '{"s": 1}', 1, analysis=analysis, reply="Dag."))
+    assert reply_seq == 2
+    assert store.pending_trainee_messages(session.id) == []
+    assert store.sessions_with_pending_turns() == []
+    messages = store.messages(session.id)
+    assert [(m.seq, m.role, m.text) for m in messages] == [(1, "seller", "Goedemiddag!"), (2, "customer", "Dag.")]
+    assert messages[0].analysis == analysis and messages[0].update_id == 201
+    current = store.get_session(session.id)
+    assert current is not None and (current.state, current.state_seq) == ('{"s": 1}', 1)
+
+
+def test_a_failed_turn_write_rolls_back_completely(store: SqliteStorage) -> None:
+    session = new_session(store)
+    store.add_trainee_message(session.id, "Hallo", None)
+    store._db.execute(
+        "CREATE TRIGGER fail_on_end BEFORE UPDATE OF status ON sessions BEGIN SELECT RAISE(ABORT, 'boom'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.apply_turn(TurnWrite(session.id, "{}", 1, reply="Tot ziens.", ended=True, outcome="no_sale"))
+    assert [m.role for m in store.messages(session.id)] == ["seller"]
+    assert store.active_session(1) is not None
+
+
+def test_ending_a_turn_stores_outcome_score_and_assessment(store: SqliteStorage) -> None:
+    session = new_session(store)
+    store.add_trainee_message(session.id, "Zullen we tekenen?", None)
+    report = json.dumps({"score": {"total": 71.5}})
+    store.apply_turn(
+        TurnWrite(session.id, "{}", 1, reply="Akkoord.", ended=True, outcome="order", score=71.5, assessment=report)
+    )
+    assert store.active_session(1) is None
+    ended = store.get_session(session.id)
+    assert ended is not None and (ended.status, ended.outcome, ended.score) == ("ended", "order", 71.5)
+    assert ended.ended_at is not None
+    record = store.assessment(1)
+    assert record is not None and record.report == report and record.scenario_id == "koelservice-supermarkt"
+    assert store.assessment_for_session(session.id) == record
+
+
+def test_only_one_active_session_per_user_and_restart_abandons_the_old(store: SqliteStorage) -> None:
+    first = new_session(store)
+    second = store.start_session(1, 10, "other", 7, "{}", None)
+    assert store.active_session(1) == second
+    old = store.get_session(first.id)
+    assert old is not None and old.status == "ended" and old.outcome is None
+    with pytest.raises(sqlite3.IntegrityError):
+        store._db.execute("UPDATE sessions SET status = 'active' WHERE id = ?", (first.id,))
+    store.abandon_session(second.id, update_id=300)
+    assert store.active_session(1) is None and store.is_processed(300)
+
+
+def test_foreign_keys_are_enforced(store: SqliteStorage) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_trainee_message(999, "no such session", None)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.start_session(12345, 1, "x", 1, "{}", None)
+
+
+def test_processed_updates_dedupe_and_prune(store: SqliteStorage) -> None:
+    assert not store.is_processed(1)
+    store.mark_processed(1)
+    store.mark_processed(1)  # idempotent
+    assert store.is_processed(1)
+    assert store.prune_processed("0000") == 0
+    assert store.prune_processed("9999") == 1
+    assert not store.is_processed(1)
+
+
+def test_history_summaries_assessments_and_export(store: SqliteStorage) -> None:
+    store.ensure_user(2, "Zoë", is_trainer=False)
+    for user, score in ((1, 60.0), (1, 80.0), (2, 50.0)):
+        session = new_session(store, user)
+        store.add_trainee_message(session.id, "Tot ziens", None)
+        store.apply_turn(
+            TurnWrite(session.id, "{}", 1, ended=True, outcome="advance", score=score, assessment=json.dumps({"t": score}))
+        )
+    new_session(store, 2)  # still active, not assessed
+    history = store.history(1)
+    assert [h.score for h in history] == [80.0, 60.0]
+    assert json.loads(store.assessment(1, 1).report) == {"t": 80.0}  # type: ignore[union-attr]
+    assert json.loads(store.assessment(1, 2).report) == {"t": 60.0}  # type: ignore[union-attr]
+    assert store.assessment(1, 3) is None and store.assessment(1, 0) is None
+    summaries = {s.telegram_id: s for s in store.trainee_summaries()}
+    assert (summaries[1].sessions, summaries[1].assessed, summaries[1].average_score) == (2, 2, 70.0)
+    assert (summaries[2].sessions, summaries[2].assessed, summaries[2].average_score) == (2, 1, 50.0)
+    rows = store.export_rows()
+    assert len(rows) == 4
+    assert [r.report is None for r in rows] == [False, False, False, True]
+    assert {r.user_name for r in rows} == {"User 1", "User 2"}
+
+
+def test_uploaded_scenarios_are_stored_and_replaced(store: SqliteStorage) -> None:
+    store.ensure_user(9, "Trainer", is_trainer=True)
+    store.save_uploaded_scenario("demo", "id: demo\n", 9)
+    store.save_uploaded_scenario("demo", "id: demo\ntitle: v2\n", 9)
+    [uploaded] = store.uploaded_scenarios()
+    assert (uploaded.scenario_id, uploaded.yaml_text, uploaded.uploaded_by) == ("demo", "id: demo\ntitle: v2\n", 9)
+
+
+# -- durability -------------------------------------------------------------------------------------
+
+
+def test_a_trainee_message_is_committed_when_the_call_returns(store: SqliteStorage, db_path: Path) -> None:
+    """What the bot relies on before it sends a reply: another connection already sees the message."""
+    session = new_session(store)
+    store.add_trainee_message(session.id, "Wat kost een storing u?", update_id=55)
+    with other_connection(db_path) as conn:
+        rows = conn.execute("SELECT role, text FROM messages WHERE session_id = ?", (session.id,)).fetchall()
+        processed = conn.execute("SELECT COUNT(*) FROM processed_updates WHERE update_id = 55").fetchone()[0]
+    assert rows == [("seller", "Wat kost een storing u?")] and processed == 1
+
+
+def test_a_writer_waits_for_another_process_lock_instead_of_failing(db_path: Path) -> None:
+    store = SqliteStorage(db_path, busy_timeout_ms=2000)
+    session = new_session(store)
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+
+    async def scenario() -> int:
+        db = AsyncStorage(store)
+        pending = asyncio.ensure_future(db.run(store.add_trainee_message, session.id, "hallo", None))
+        await asyncio.sleep(0.05)  # the write is now blocked on the other connection's lock
+        assert not pending.done()
+        blocker.execute("COMMIT")
+        seq = await pending
+        db.close()
+        return seq
+
+    assert asyncio.run(scenario()) == 1
+    blocker.close()
+
+
+async def test_async_storage_runs_calls_in_submission_order(store: SqliteStorage) -> None:
+    db = AsyncStorage(store)
+    session = await db.run(new_session, store)
+    seqs = await asyncio.gather(*(db.run(store.add_trainee_message, session.id, f"m{i}", i) for i in range(50)))
+    assert seqs == list(range(1, 51))
+    assert [m.text for m in store.messages(session.id)] == [f"m{i}" for i in range(50)]
+    db._executor.shutdown()
