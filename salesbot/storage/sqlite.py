@@ -243,7 +243,9 @@ class SqliteStorage:
 
     def get_session(self, session_id: int) -> SessionRecord | None:
         with self._lock:
-            row = self._db.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            row = self._db.execute(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
         return None if row is None else _session(row)
 
     def abandon_session(self, session_id: int, update_id: int | None) -> None:
@@ -306,7 +308,9 @@ class SqliteStorage:
 
     def mark_delivered(self, session_id: int, seq: int) -> None:
         with self._write() as cur:
-            cur.execute("UPDATE messages SET delivered = TRUE WHERE session_id = ? AND seq = ?", (session_id, seq))
+            cur.execute(
+                "UPDATE messages SET delivered = TRUE WHERE session_id = ? AND seq = ?", (session_id, seq)
+            )
 
     def messages(self, session_id: int) -> list[MessageRecord]:
         with self._lock:
@@ -358,7 +362,8 @@ class SqliteStorage:
             return None
         with self._lock:
             row = self._db.execute(
-                self._ASSESSMENT_QUERY + "WHERE s.user_id = ? ORDER BY s.ended_at DESC, s.id DESC LIMIT 1 OFFSET ?",
+                self._ASSESSMENT_QUERY
+                + "WHERE s.user_id = ? ORDER BY s.ended_at DESC, s.id DESC LIMIT 1 OFFSET ?",
                 (user_id, n - 1),
             ).fetchone()
         return None if row is None else AssessmentRecord(*row)

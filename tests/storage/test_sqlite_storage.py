@@ -38,7 +38,9 @@ def other_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path)
 
 
-def new_session(store: SqliteStorage, user: int = 1, opening: str | None = None, update_id: int | None = None):
+def new_session(
+    store: SqliteStorage, user: int = 1, opening: str | None = None, update_id: int | None = None
+):
     store.ensure_user(user, f"User {user}", is_trainer=False)
     return store.start_session(user, user * 10, "koelservice-supermarkt", 42, '{"s": 0}', update_id, opening)
 
@@ -46,14 +48,23 @@ def new_session(store: SqliteStorage, user: int = 1, opening: str | None = None,
 # -- schema -----------------------------------------------------------------------------------------
 
 
-def test_fresh_database_is_migrated_to_the_latest_version_with_pragmas(store: SqliteStorage, db_path: Path) -> None:
+def test_fresh_database_is_migrated_to_the_latest_version_with_pragmas(
+    store: SqliteStorage, db_path: Path
+) -> None:
     assert isinstance(store, Storage)
     assert store.schema_version() == LATEST_VERSION
     with other_connection(db_path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         versions = conn.execute("SELECT version, description FROM schema_version").fetchall()
         journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    assert {"users", "sessions", "messages", "assessments", "processed_updates", "uploaded_scenarios"} <= tables
+    assert {
+        "users",
+        "sessions",
+        "messages",
+        "assessments",
+        "processed_updates",
+        "uploaded_scenarios",
+    } <= tables
     assert [v for v, _ in versions] == [m.version for m in MIGRATIONS]
     assert journal == "wal"
     assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -78,7 +89,9 @@ def test_new_migration_steps_are_applied_in_order_once(db_path: Path) -> None:
     )
     upgraded = SqliteStorage(db_path, migrations=MIGRATIONS + extra)
     assert upgraded.schema_version() == 3
-    versions = [r[0] for r in upgraded._db.execute("SELECT version FROM schema_version ORDER BY applied_at, version")]
+    versions = [
+        r[0] for r in upgraded._db.execute("SELECT version FROM schema_version ORDER BY applied_at, version")
+    ]
     assert versions == [1, 2, 3]
     columns = [r[1] for r in upgraded._db.execute("PRAGMA table_info(users)")]
     assert columns[-2:] == ["c2", "c3"]
@@ -133,7 +146,12 @@ def test_session_round_trip_with_opening_line_in_the_outbox(store: SqliteStorage
     assert store.get_session(session.id) == session
     assert store.is_processed(100)
     [opening] = store.messages(session.id)
-    assert (opening.seq, opening.role, opening.text, opening.delivered) == (1, "customer", "Goedemiddag, met Marieke.", False)
+    assert (opening.seq, opening.role, opening.text, opening.delivered) == (
+        1,
+        "customer",
+        "Goedemiddag, met Marieke.",
+        False,
+    )
     assert [(o.chat_id, o.seq, o.text) for o in store.undelivered()] == [(10, 1, "Goedemiddag, met Marieke.")]
     store.mark_delivered(session.id, 1)
     assert store.undelivered() == []
@@ -151,7 +169,10 @@ def test_a_turn_is_written_atomically_and_messages_keep_their_order(store: Sqlit
     assert store.pending_trainee_messages(session.id) == []
     assert store.sessions_with_pending_turns() == []
     messages = store.messages(session.id)
-    assert [(m.seq, m.role, m.text) for m in messages] == [(1, "seller", "Goedemiddag!"), (2, "customer", "Dag.")]
+    assert [(m.seq, m.role, m.text) for m in messages] == [
+        (1, "seller", "Goedemiddag!"),
+        (2, "customer", "Dag."),
+    ]
     assert messages[0].analysis == analysis and messages[0].update_id == 201
     current = store.get_session(session.id)
     assert current is not None and (current.state, current.state_seq) == ('{"s": 1}', 1)
@@ -174,7 +195,9 @@ def test_ending_a_turn_stores_outcome_score_and_assessment(store: SqliteStorage)
     store.add_trainee_message(session.id, "Zullen we tekenen?", None)
     report = json.dumps({"score": {"total": 71.5}})
     store.apply_turn(
-        TurnWrite(session.id, "{}", 1, reply="Akkoord.", ended=True, outcome="order", score=71.5, assessment=report)
+        TurnWrite(
+            session.id, "{}", 1, reply="Akkoord.", ended=True, outcome="order", score=71.5, assessment=report
+        )
     )
     assert store.active_session(1) is None
     ended = store.get_session(session.id)
@@ -220,7 +243,15 @@ def test_history_summaries_assessments_and_export(store: SqliteStorage) -> None:
         session = new_session(store, user)
         store.add_trainee_message(session.id, "Tot ziens", None)
         store.apply_turn(
-            TurnWrite(session.id, "{}", 1, ended=True, outcome="advance", score=score, assessment=json.dumps({"t": score}))
+            TurnWrite(
+                session.id,
+                "{}",
+                1,
+                ended=True,
+                outcome="advance",
+                score=score,
+                assessment=json.dumps({"t": score}),
+            )
         )
     new_session(store, 2)  # still active, not assessed
     history = store.history(1)
@@ -242,7 +273,11 @@ def test_uploaded_scenarios_are_stored_and_replaced(store: SqliteStorage) -> Non
     store.save_uploaded_scenario("demo", "id: demo\n", 9)
     store.save_uploaded_scenario("demo", "id: demo\ntitle: v2\n", 9)
     [uploaded] = store.uploaded_scenarios()
-    assert (uploaded.scenario_id, uploaded.yaml_text, uploaded.uploaded_by) == ("demo", "id: demo\ntitle: v2\n", 9)
+    assert (uploaded.scenario_id, uploaded.yaml_text, uploaded.uploaded_by) == (
+        "demo",
+        "id: demo\ntitle: v2\n",
+        9,
+    )
 
 
 # -- durability -------------------------------------------------------------------------------------
@@ -281,7 +316,9 @@ def test_a_writer_waits_for_another_process_lock_instead_of_failing(db_path: Pat
 async def test_async_storage_runs_calls_in_submission_order(store: SqliteStorage) -> None:
     db = AsyncStorage(store)
     session = await db.run(new_session, store)
-    seqs = await asyncio.gather(*(db.run(store.add_trainee_message, session.id, f"m{i}", i) for i in range(50)))
+    seqs = await asyncio.gather(
+        *(db.run(store.add_trainee_message, session.id, f"m{i}", i) for i in range(50))
+    )
     assert seqs == list(range(1, 51))
     assert [m.text for m in store.messages(session.id)] == [f"m{i}" for i in range(50)]
     db._executor.shutdown()
