@@ -1,0 +1,243 @@
+"""assess(): turn a conversation into metrics, a traced score and feedback (pure, deterministic)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from salesbot.core.analysis.types import Analysis, Lang, Message, Role
+from salesbot.core.assessment.feedback import Feedback, build_feedback
+from salesbot.core.assessment.metrics import (
+    BENCHMARK_MONOLOGUE_WORDS,
+    BENCHMARK_QUESTIONS,
+    BENCHMARK_TALK_SHARE_BEST,
+    BENCHMARK_TALK_SHARE_MAX,
+    Metrics,
+    Turn,
+    compute_metrics,
+    word_count,
+)
+from salesbot.core.assessment.rubric import DIMENSIONS, Score, resolve_weights, score
+from salesbot.core.scenario.model import Outcome, Scenario
+
+
+class Analyzer(Protocol):
+    """What assess() needs of salesbot.core.analysis.Analyzer (kept structural so tests can pass a fake)."""
+
+    def analyze(
+        self, text: str, role: Role = "seller", context: Sequence[Message] = (), lang: Lang | None = None
+    ) -> Analysis: ...
+
+    def detect_language(self, text: str) -> Lang: ...
+
+REPORT_VERSION = 1
+
+
+class EmptyTranscriptError(ValueError):
+    """assess() was given no messages (or only empty ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    lang: Lang
+    scenario_id: str | None
+    turns: tuple[Turn, ...]
+    metrics: Metrics
+    score: Score
+    feedback: Feedback
+    weights: dict[str, int]
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.metrics.outcome.outcome
+
+    @property
+    def total(self) -> float:
+        return self.score.total
+
+    def rules_for_turn(self, index: int) -> list[tuple[str, str, float]]:
+        """(dimension, rule, points on the total) of every rule hit involving this turn; for annotations.
+        A missed criterion shows its lost points as negative."""
+        found: list[tuple[str, str, float]] = []
+        for name in DIMENSIONS:
+            dim = self.score.dimensions[name]
+            if not dim.applicable:
+                continue
+            for hit in dim.rules:
+                if index == hit.anchor or index in hit.turns:
+                    value = dim.impact(hit) if hit.status in ("earned", "partial") else -dim.lost(hit)
+                    found.append((name, hit.rule, round(value, 1)))
+        return found
+
+    def to_dict(self) -> dict[str, object]:
+        m = self.metrics
+        dims: dict[str, object] = {}
+        for name in DIMENSIONS:
+            d = self.score.dimensions[name]
+            dims[name] = {
+                "score": d.score,
+                "points": d.points,
+                "weight": d.weight,
+                "effective_weight": d.effective_weight,
+                "applicable": d.applicable,
+                "raw": d.raw,
+                "max": d.max,
+                "rules": [
+                    {
+                        "rule": h.rule,
+                        "status": h.status,
+                        "points": h.points,
+                        "max": h.max,
+                        "impact": round(d.impact(h) if h.points >= 0 else -d.lost(h), 2),
+                        "turns": list(h.turns),
+                        "anchor": h.anchor,
+                        **({"detail": h.detail} if h.detail else {}),
+                    }
+                    for h in d.rules
+                ],
+            }
+        return {
+            "version": REPORT_VERSION,
+            "lang": self.lang,
+            "scenario": self.scenario_id,
+            "score": {"total": self.score.total, "weights": self.weights, "dimensions": dims},
+            "spin": m.spin.to_dict(),
+            "questions": m.questions.to_dict(),
+            "lsd": m.lsd.to_dict(),
+            "talk_share": round(m.talk_share, 3),
+            "words": {"seller": m.seller_words, "customer": m.customer_words},
+            "longest_monologue": m.longest_monologue.to_dict(),
+            "benchmarks": {
+                "approximation": True,
+                "talk_share_best": BENCHMARK_TALK_SHARE_BEST,
+                "talk_share_max": BENCHMARK_TALK_SHARE_MAX,
+                "questions_discovery": list(BENCHMARK_QUESTIONS),
+                "monologue_words_max": BENCHMARK_MONOLOGUE_WORDS,
+            },
+            "needs": [n.to_dict() for n in m.needs],
+            "buying_signals": [s.to_dict() for s in m.buying_signals],
+            "closing_attempts": [c.to_dict() for c in m.closing_attempts],
+            "objections": [o.to_dict() for o in m.objections],
+            "structure": m.structure.to_dict(),
+            "outcome": m.outcome.outcome,
+            "outcome_detail": m.outcome.to_dict(),
+            "turns": [
+                {
+                    "index": t.index,
+                    "role": t.role,
+                    "text": t.text,
+                    "words": t.words,
+                    "analysis": t.analysis.to_dict(),
+                    "rules": [{"dimension": d, "rule": r, "points": p} for d, r, p in self.rules_for_turn(t.index)],
+                }
+                for t in self.turns
+            ],
+            "feedback": self.feedback.to_dict(),
+        }
+
+
+def _conversation_language(messages: Sequence[Message], analyzer: Analyzer) -> Lang:
+    seller = " ".join(m.text for m in messages if m.role == "seller")
+    return analyzer.detect_language(seller or " ".join(m.text for m in messages))
+
+
+def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
+    """Which message feedback quotes when a criterion was missed (there is no message that earned it)."""
+    sellers = [t for t in turns if t.role == "seller"]
+    customers = [t for t in turns if t.role == "customer"]
+    first_seller = sellers[0].index if sellers else None
+    last_seller = sellers[-1].index if sellers else None
+    longest_customer = max(customers, key=lambda t: (t.words, -t.index)).index if customers else None
+    spin = m.spin.turns
+    first_need = m.needs[0].turn if m.needs else None
+    first_objection = m.objections[0].turn if m.objections else None
+
+    def last(*candidates: list[int] | int | None) -> int | None:
+        for c in candidates:
+            if isinstance(c, list) and c:
+                return c[-1]
+            if isinstance(c, int):
+                return c
+        return None
+
+    def not_followed_by(act: str, candidates: list[Turn]) -> int | None:
+        """The first candidate customer message whose next seller message lacks `act`."""
+        for candidate in candidates:
+            after = next((t for t in turns if t.index > candidate.index and t.role == "seller"), None)
+            if after is None or not after.has(act):
+                return candidate.index
+        return None
+
+    need_turns = {n.turn for n in m.needs} | {o.turn for o in m.objections}
+    pains = [t for t in customers if t.index in need_turns]
+    by_length = sorted(customers, key=lambda t: (-t.words, t.index))
+    closed = m.questions.closed
+    return {
+        "first_seller": first_seller,
+        "spin.situation_asked": first_seller,
+        "spin.problem_asked": last(spin["situation"], first_seller),
+        "spin.implication_asked": first_need or last(spin["problem"], spin["situation"], first_seller),
+        "spin.need_payoff_asked": last(spin["implication"], first_need, spin["problem"], first_seller),
+        "spin.progression": last(spin["situation"], first_seller),
+        "spin.open_questions": closed[0] if closed else first_seller,
+        "spin.questions_spread": first_seller,
+        "lsd.acknowledgement": not_followed_by("acknowledgement", pains) or first_need or first_objection
+        or longest_customer,
+        "lsd.summary": not_followed_by("summary", by_length) or longest_customer,
+        "lsd.follow_up": not_followed_by("follow_up", by_length) or longest_customer,
+        "closing.no_attempt": last_seller,
+        "closing.commitment": customers[-1].index if customers else last_seller,
+        "structure.phase_information": first_seller,
+        "structure.phase_transformation": last(spin["problem"], first_need, first_seller),
+        "structure.phase_closing": last_seller,
+        "structure.explicit_need": last(spin["need_payoff"], spin["implication"], first_seller),
+    }
+
+
+def _analyzer_for(scenario: Scenario | None) -> Analyzer:
+    """The bundled analyser, with the scenario's extra cue phrases when it has any. Imported here: the
+    analyser loads its language data on first use, and callers that pass their own need none of it."""
+    import importlib
+
+    analysis = importlib.import_module("salesbot.core.analysis")
+    if scenario is not None and scenario.cues:
+        made: Analyzer = analysis.Analyzer(extra_cues=scenario.cues)
+        return made
+    shared: Analyzer = analysis.default_analyzer()
+    return shared
+
+
+def assess(
+    messages: Sequence[Message],
+    scenario: Scenario | None = None,
+    analyzer: Analyzer | None = None,
+    outcome: Outcome | None = None,
+    lang: Lang | None = None,
+) -> Assessment:
+    """Assess a conversation. `outcome` is the engine's decision for played sessions, inferred from the
+    last messages otherwise; `lang` forces the language (default: the scenario's, else detected).
+    Raises EmptyTranscriptError when there is nothing to assess."""
+    kept = [m for m in messages if m.text.strip()]
+    if not kept:
+        raise EmptyTranscriptError("the transcript has no messages")
+    if analyzer is None:
+        analyzer = _analyzer_for(scenario)
+    language: Lang = lang or (scenario.language if scenario else _conversation_language(kept, analyzer))
+    turns: list[Turn] = []
+    for position, message in enumerate(kept):
+        analysis = analyzer.analyze(message.text, role=message.role, context=kept[:position], lang=language)
+        turns.append(Turn(position + 1, message.role, message.text, analysis, word_count(message.text)))
+    metrics = compute_metrics(turns, scenario, outcome)
+    custom = {str(k): v for k, v in scenario.rubric.weights.items()} if scenario and scenario.rubric else None
+    weights = resolve_weights(custom)
+    scored = score(metrics, weights, _anchors(turns, metrics))
+    return Assessment(
+        lang=language,
+        scenario_id=scenario.id if scenario else None,
+        turns=tuple(turns),
+        metrics=metrics,
+        score=scored,
+        feedback=build_feedback(scored, turns, language),
+        weights={name: weights[name] for name in DIMENSIONS},
+    )

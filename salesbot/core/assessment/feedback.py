@@ -1,0 +1,146 @@
+"""Feedback: the top strengths and improvements, each quoting a message and saying what works better.
+
+Candidates are the rule hits of the rubric, ranked by their effect on the total score (what was earned,
+or what was left on the table); one item per rule, so three missed signals give one improvement (the
+first, quoted) rather than three. Templates live in data/<lang>.yaml under feedback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from salesbot.core.analysis.types import Lang
+from salesbot.core.assessment.language import language_data
+from salesbot.core.assessment.metrics import Turn
+from salesbot.core.assessment.rubric import DIMENSIONS, RuleHit, Score
+
+TOP = 3
+QUOTE_CHARS = 140
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackItem:
+    rule: str
+    turn: int | None
+    role: str | None  # whose message is quoted
+    quote: str
+    text: str
+    points: float  # earned (strength) or left on the table (improvement) on the 0-100 total
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "turn": self.turn,
+            "role": self.role,
+            "quote": self.quote,
+            "text": self.text,
+            "points": self.points,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    strengths: list[FeedbackItem]
+    improvements: list[FeedbackItem]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "strengths": [i.to_dict() for i in self.strengths],
+            "improvements": [i.to_dict() for i in self.improvements],
+        }
+
+
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _detail(key: str, value: object, lang: Lang) -> object:
+    if key.endswith("share") and isinstance(value, float):
+        return f"{value:.0%}"
+    if key == "outcome" and isinstance(value, str):
+        return language_data(lang)["outcomes"].get(value, value)
+    return value
+
+
+class _SafeDict(dict[str, object]):
+    def __missing__(self, key: str) -> str:  # a template asking for absent data shows nothing, not a crash
+        return ""
+
+
+def _tidy(text: str) -> str:
+    """A quote ending in its own punctuation needs no full stop after the closing quote mark."""
+    for mark in ("?", "!", ".", "…"):
+        text = text.replace(f"{mark}”.", f"{mark}”")
+    return text
+
+
+def _render(
+    template: str, hit: RuleHit, turns: Sequence[Turn], lang: Lang
+) -> tuple[str, int | None, str | None, str]:
+    by_index = {t.index: t for t in turns}
+    anchor = by_index.get(hit.anchor) if hit.anchor is not None else None
+    # The second turn of a pair (a signal and the seller's response; an objection and its answer).
+    others = [by_index[t] for t in hit.turns if t in by_index and t != hit.anchor]
+    other = others[0] if others else None
+    values = _SafeDict(
+        turn=anchor.index if anchor else "",
+        quote=shorten(anchor.text) if anchor else "",
+        other_turn=other.index if other else "",
+        other_quote=shorten(other.text) if other else "",
+        **{k: _detail(k, v, lang) for k, v in hit.detail.items()},
+    )
+    return _tidy(template.format_map(values)), (anchor.index if anchor else None), (anchor.role if anchor else None), (
+        shorten(anchor.text) if anchor else ""
+    )
+
+
+def _choose(entry: dict[str, str], hit: RuleHit, turns: Sequence[Turn]) -> str:
+    """The template variant for whose message is quoted: "seller", "customer", else "any"; "none" when
+    there is no message to quote (e.g. an empty opening)."""
+    role = next((t.role for t in turns if t.index == hit.anchor), None)
+    keys = [role, "any", "none"] if role else ["none", "any"]
+    for key in keys:
+        if key and key in entry:
+            return entry[key]
+    return next(iter(entry.values()))
+
+
+def build_feedback(score: Score, turns: Sequence[Turn], lang: Lang) -> Feedback:
+    templates = language_data(lang)["feedback"]
+    strengths_t: dict[str, dict[str, str]] = templates["strengths"]
+    improvements_t: dict[str, dict[str, str]] = templates["improvements"]
+    gains: list[tuple[float, int, int, RuleHit]] = []
+    losses: list[tuple[float, int, int, RuleHit]] = []
+    order = 0
+    for name in DIMENSIONS:
+        dim = score.dimensions[name]
+        if not dim.applicable or not dim.effective_weight:
+            continue
+        for hit in dim.rules:
+            order += 1
+            if hit.status == "earned" and dim.impact(hit) > 0 and hit.rule in strengths_t:
+                gains.append((-dim.impact(hit), hit.anchor or 0, order, hit))
+            elif hit.status != "earned" and dim.lost(hit) > 0 and hit.rule in improvements_t:
+                losses.append((-dim.lost(hit), hit.anchor or 0, order, hit))
+
+    def pick(candidates: list[tuple[float, int, int, RuleHit]], table: dict[str, dict[str, str]]) -> list[FeedbackItem]:
+        # Sum the value per rule (three acknowledgements are one strength worth all three), quote the first.
+        value: dict[str, float] = {}
+        first: dict[str, RuleHit] = {}
+        for neg, _anchor, _order, hit in sorted(candidates, key=lambda c: (c[1], c[2])):
+            value[hit.rule] = value.get(hit.rule, 0.0) - neg
+            first.setdefault(hit.rule, hit)
+        ranked = sorted(first, key=lambda rule: (-round(value[rule], 6), first[rule].anchor or 0, rule))
+        items = []
+        for rule in ranked[:TOP]:
+            hit = first[rule]
+            text, turn, role, quote = _render(_choose(table[rule], hit, turns), hit, turns, lang)
+            items.append(FeedbackItem(rule, turn, role, quote, text, round(value[rule], 1)))
+        return items
+
+    return Feedback(strengths=pick(gains, strengths_t), improvements=pick(losses, improvements_t))
