@@ -166,7 +166,7 @@ class _YamlDocument:
             places: dict[Loc, _Place] = {}
             _index(root, (), None, places)
         except yaml.MarkedYAMLError as error:
-            return _yaml_error(name, error)
+            return _yaml_error(name, error, text)
         except yaml.YAMLError as error:  # unmarked errors are rare (e.g. reader errors)
             return _file_problem(name, f"YAML error: {error}")
         except RecursionError:
@@ -196,18 +196,29 @@ def _mark_problem(name: str, mark: yaml.Mark | None, message: str,
     return Problem(name, mark.line + 1, mark.column + 1, message, severity)
 
 
-def _yaml_error(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _yaml_error(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     message = error.problem or "invalid YAML"
+    if isinstance(error, yaml.constructor.ConstructorError):
+        # Tags such as !!python/object are refused by safe loading: that is the point, not a typo.
+        return _mark_problem(name, mark, f"YAML tag not allowed: {message}; only plain YAML (mappings, lists, "
+                             "text, numbers, true/false) is allowed")
+    if mark is not None and _char_at(text, mark) == "\t":
+        return _mark_problem(name, mark, "YAML syntax error: tab character; indent with spaces, not tabs")
     if error.context and error.context_mark and error.problem_mark and (
         error.context_mark.line != error.problem_mark.line
     ):
         message += f" ({error.context} at line {error.context_mark.line + 1})"
     elif error.context:
         message += f" ({error.context})"
-    if "could not determine a constructor" in message or "unhashable" in message:
-        message += "; only plain YAML (mappings, lists, text, numbers, true/false) is allowed"
     return _mark_problem(name, mark, f"YAML syntax error: {message}")
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.splitlines()
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
 
 
 def _children(node: yaml.Node) -> Iterator[yaml.Node]:
@@ -302,7 +313,7 @@ def _schema_problems(error: ValidationError, document: _YamlDocument) -> list[Pr
     for item in error.errors(include_url=False):
         loc: Loc = tuple(item["loc"])
         message, at_key = _describe(item, loc)
-        where = _dotted(loc)
+        where = _dotted(loc[:-1] if item["type"] == "missing" else loc)
         text = f"{where}: {message}" if where else message
         problem = document.problem(loc, text, at_key=at_key)
         problems.setdefault((problem.line, problem.column, problem.message), problem)
