@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 ScenarioId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$", description="Lower-case id: letters, digits, - and _.")]
-ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+ItemId = Annotated[
+    str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Short id: lower-case letters, digits, - and _.")
+]
 
 
 def _as_list(value: object) -> object:
@@ -20,14 +22,22 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+def _one_or_many(max_length: int) -> dict[str, object]:
+    """JSON Schema of a field that takes one string or a non-empty list of strings (see _as_list)."""
+    text = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return {"anyOf": [text, {"type": "array", "items": text, "minItems": 1}]}
+
+
 Variants = Annotated[
     list[Annotated[str, Field(min_length=1, max_length=2000)]],
     BeforeValidator(_as_list),
+    WithJsonSchema(_one_or_many(2000)),
     Field(min_length=1, description="Reply variants; one is chosen with the session's seeded generator."),
 ]
 Keywords = Annotated[
     list[Annotated[str, Field(min_length=1, max_length=100)]],
     BeforeValidator(_as_list),
+    WithJsonSchema(_one_or_many(100)),
     Field(min_length=1, description="Topic words or phrases; a question mentioning one is about this topic."),
 ]
 
