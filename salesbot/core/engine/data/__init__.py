@@ -1,0 +1,1 @@
+"""Language data of the engine: default customer replies and hint texts (nl.yaml, en.yaml)."""

@@ -1,0 +1,717 @@
+"""The conversation engine: plays the scenario's customer, one trainee message at a time.
+
+`Engine` is created once per scenario and is stateless between calls: every session's data is in its
+`SessionState`. The phase of the call is driven by the scenario's shared `transitions` Machine (see
+machine.py); the customer's reactions follow the rules in rules.py, using the analyser's labels of each
+trainee message. See docs/engine.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from salesbot.core.analysis.types import Analysis, Lang, Message
+from salesbot.core.engine import rules
+from salesbot.core.engine.machine import PHASES, fire, machine_for
+from salesbot.core.engine.state import SessionState, TurnResult
+from salesbot.core.engine.topics import TopicIndex, keyword_set
+from salesbot.core.scenario.model import Objection, Outcome, Pain, Scenario
+
+# Progress flags of the open objection (SessionState.objection_progress).
+OBJ_ACKNOWLEDGED = 1
+OBJ_EXPLORED = 2
+OBJ_ANSWERED = 4
+OBJ_PENALISED = 8
+
+_PHASE_INDEX = {name: i for i, name in enumerate(PHASES)}
+_OFFER_ACTS = ("pitch", "benefit")
+_OPENING_ACTS = frozenset({"greeting", "introduction", "agenda"})
+
+
+@cache
+def language_data(lang: Lang) -> dict[str, Any]:
+    """The engine's default replies and hint texts for a language (bundled package data)."""
+    text = resources.files("salesbot.core.engine.data").joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or "replies" not in data or "hints" not in data:
+        raise RuntimeError(f"engine language data {lang}.yaml is incomplete")
+    return data
+
+
+def _analyzer_for(scenario: Scenario) -> Any:
+    """The default analyser, or one with the scenario's extra cue phrases (imported lazily: the analyser
+    loads its language data on first use)."""
+    import importlib
+
+    module = importlib.import_module("salesbot.core.analysis")
+    if not hasattr(module, "default_analyzer"):  # the package may not re-export it (yet)
+        module = importlib.import_module("salesbot.core.analysis.analyzer")
+    if scenario.cues:
+        return module.Analyzer(extra_cues=scenario.cues)
+    return module.default_analyzer()
+
+
+@dataclass(slots=True)
+class _Turn:
+    """What happened in the turn being processed; also the guards the Machine's conditions ask."""
+
+    engine: Engine
+    state: SessionState
+    analysis: Analysis | None = None
+    parts: list[str] = field(default_factory=list)  # the customer's reply, sentence groups in order
+    events: list[str] = field(default_factory=list)
+    primary: bool = False  # a reply to the trainee's move has been chosen
+    presented: bool = False  # the trainee presented the offer (after a need was known)
+    new_pain: bool = False
+    raised: bool = False
+    signalled: bool = False
+    faded: bool = False
+    closing: bool = False
+
+    def say(self, text: str) -> None:
+        self.parts.append(text)
+        self.primary = True
+
+    # --- guards ---------------------------------------------------------------------------------------
+    def moved_past_opening(self) -> bool:
+        a = self.analysis
+        if a is None:
+            return False
+        return a.question is not None or a.spin is not None or not set(a.acts) <= _OPENING_ACTS
+
+    def need_known(self) -> bool:
+        return bool(self.state.pains)
+
+    def presents_offer(self) -> bool:
+        return self.presented
+
+    def new_problem_talk(self) -> bool:
+        return self.new_pain
+
+    def signal_given(self) -> bool:
+        return self.signalled and self.state.open_objection is None
+
+    def objection_raised(self) -> bool:
+        return self.raised
+
+    def signals_faded(self) -> bool:
+        return self.faded and self.state.pending_signal is None
+
+    def can_order(self) -> bool:
+        return self.closing and self.engine.ready_for(self.state) == "order"
+
+    def can_advance(self) -> bool:
+        return self.closing and self.engine.ready_for(self.state) == "advance"
+
+    def patience_exhausted(self) -> bool:
+        return self.state.patience <= self.engine.scenario.thresholds.no_sale_patience
+
+
+class Engine:
+    """Plays one scenario's customer for any number of sessions."""
+
+    def __init__(self, scenario: Scenario, analyzer: Any | None = None) -> None:
+        self.scenario = scenario
+        self.lang: Lang = scenario.language
+        self.analyzer = analyzer if analyzer is not None else _analyzer_for(scenario)
+        self.machine = machine_for(scenario.id)
+        data = language_data(self.lang)
+        self._hints: dict[str, str] = data["hints"]
+        self._replies: dict[str, tuple[str, ...]] = {}
+        for key, variants in data["replies"].items():
+            own = getattr(scenario.replies, key, None)
+            chosen = own if own else [v.replace("{name}", scenario.persona.name) for v in variants]
+            self._replies[key] = tuple(chosen)
+        self._pains = {p.id: p for p in scenario.pains}
+        self._objections = {o.id: o for o in scenario.objections}
+        self._signal_order = sorted(scenario.closing_signals, key=lambda s: s.at_readiness)
+        self._signal_by_id = {s.id: s for s in scenario.closing_signals}
+        self._has_need_payoff = any(p.need_payoff for p in scenario.pains)
+        self._free_situation = rules.SITUATION_FREE.get(scenario.persona.temperament, 3)
+        # Keyword sets per item, and one index of every keyword, so a message is matched once.
+        self._fact_kw = [(f, keyword_set(f.topic)) for f in scenario.facts]
+        self._pain_kw = {p.id: keyword_set(p.topic) for p in scenario.pains}
+        self._impl_kw = {
+            (p.id, i.id): keyword_set(i.topic or ()) for p in scenario.pains for i in p.implications
+        }
+        self._need_kw: dict[str, frozenset[str]] = {}
+        words: set[str] = set()
+        for p in scenario.pains:
+            vocab = set(self._pain_kw[p.id])
+            for i in p.implications:
+                vocab |= self._impl_kw[(p.id, i.id)]
+            if p.need_payoff:
+                for reply in p.need_payoff.reply:
+                    vocab |= set(self.analyzer.terms(reply, self.lang))
+            self._need_kw[p.id] = frozenset(vocab)
+            words |= vocab
+        for _, kws in self._fact_kw:
+            words |= kws
+        self._index = TopicIndex(sorted(words), lambda k: self.analyzer.terms(k, self.lang))
+
+    # --- public API -----------------------------------------------------------------------------------
+    def new_session(self, seed: int) -> SessionState:
+        start = self.scenario.start
+        return SessionState.new(self.scenario.id, seed, start.readiness, start.rapport, start.patience)
+
+    def opening(self, state: SessionState) -> str | None:
+        """The customer's first line when the scenario lets the customer open (once, at the start)."""
+        self._check_state(state)
+        if not self.scenario.customer_opens or state.transcript:
+            return None
+        line = state.choose(self._replies["opening"])
+        state.transcript.append(Message("customer", line))
+        return line
+
+    def turn(self, state: SessionState, text: str) -> TurnResult:
+        self._check_state(state)
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("the trainee's message is empty")
+        if state.ended:
+            raise ValueError("the call has ended; start a new session")
+        text = text.strip()
+        context = state.transcript[-rules.CONTEXT_MESSAGES :]
+        analysis = self.analyzer.analyze(text, role="seller", context=context, lang=self.lang)
+        state.transcript.append(Message("seller", text))
+        state.turn += 1
+        turn = _Turn(self, state, analysis)
+        if analysis.has("closing_attempt"):
+            self._close(turn)
+        else:
+            self._react(turn)
+        if not state.ended:
+            self._advance_phase(turn)
+        return self._finish(turn)
+
+    def stop(self, state: SessionState) -> TurnResult:
+        """The trainee ends the call: an ended call keeps its outcome, otherwise it is a continuation."""
+        self._check_state(state)
+        turn = _Turn(self, state)
+        if not state.ended:
+            fire(self.machine, "stop", state, turn)
+            self._end(turn, "continuation")
+        return self._finish(turn)
+
+    def hint(self, state: SessionState) -> str:
+        """What kind of move would help now, in the scenario's language."""
+        self._check_state(state)
+        h = self._hints
+        if state.ended:
+            return h["ended"]
+        if state.open_objection:
+            objection = self._objections[state.open_objection]
+            need = objection.resolved_by
+            if need.acknowledgement and not state.objection_progress & OBJ_ACKNOWLEDGED:
+                return h["objection_ack"]
+            if need.follow_up and not state.objection_progress & OBJ_EXPLORED:
+                return h["objection_explore"]
+            linked = need.benefit_linked_to
+            voiced = [p for p in linked if p in state.needs] if linked else state.needs or state.pains
+            if linked and not voiced:  # no listed need voiced yet: the answer has nothing to link to
+                target = next((p for p in linked if p in state.pains), linked[0])
+                key = "need_payoff" if target in state.pains else "problem"
+                return h[key].format(topic=self._topic_name(target))
+            return h["objection_benefit"].format(topic=self._topic_name(voiced[0]) if voiced else "")
+        if state.pending_signal:
+            return h["signal"].format(signal=f"\u201c{self._last_customer_line(state)}\u201d")
+        if not state.pains:
+            if state.phase == "opening" and state.turn == 0:
+                return h["opening"]
+            if state.situation_streak >= self._free_situation - 1 or len(state.facts) >= 3:
+                return h["situation_enough"]
+            return h["problem"].format(topic=self._topic_name(self.scenario.pains[0].id))
+        ready = self.ready_for(state)
+        if ready is not None and not self._objection_waiting(state, on_close=True):
+            return h["close"]
+        focus = self._pains[state.focus] if state.focus in self._pains else self._pains[state.pains[-1]]
+        if self._next_implication(state, focus) is not None:
+            return h["implication"].format(topic=self._topic_name(focus.id))
+        if focus.need_payoff and focus.id not in state.needs:
+            return h["need_payoff"].format(topic=self._topic_name(focus.id))
+        for pain_id in state.needs:
+            if pain_id not in state.benefits:
+                return h["benefit"].format(topic=self._topic_name(pain_id))
+        for pain in self.scenario.pains:
+            if pain.id not in state.pains:
+                return h["other_problem"].format(topic=self._topic_name(pain.id))
+        for pain_id in state.pains:
+            pain = self._pains[pain_id]
+            if self._next_implication(state, pain) is not None:
+                return h["implication"].format(topic=self._topic_name(pain_id))
+            if pain.need_payoff and pain_id not in state.needs:
+                return h["need_payoff"].format(topic=self._topic_name(pain_id))
+        return h["summarise"] if ready is None else h["close"]
+
+    def ready_for(self, state: SessionState) -> Outcome | None:
+        """The outcome a closing attempt would win now, or None when a close would be premature."""
+        if state.open_objection or not state.pains:
+            return None
+        thresholds = self.scenario.thresholds
+        if state.readiness >= thresholds.order and (state.needs or not self._has_need_payoff):
+            return "order"
+        if state.readiness >= thresholds.advance:
+            return "advance"
+        if state.pending_signal:  # the customer just signalled interest: taking it up wins the next step
+            return "advance"
+        return None
+
+    # --- one turn -------------------------------------------------------------------------------------
+    def _react(self, turn: _Turn) -> None:
+        state, a = turn.state, turn.analysis
+        assert a is not None
+        self._rapport_moves(turn, a)
+        if state.open_objection and self._handle_objection(turn, a):
+            return
+        offers = any(a.has(act) for act in _OFFER_ACTS)
+        if offers and not state.pains:
+            self._pitch_too_early(turn)
+            state.situation_streak = 0
+            return
+        if a.spin != "situation":
+            state.situation_streak = 0
+        if a.spin is not None:
+            self._spin_question(turn, a)
+        if turn.primary:
+            return
+        if offers:
+            self._offer(turn, a)
+        elif a.has("summary"):
+            turn.say(state.choose(self._replies["summary_confirmed"]))
+            turn.events.append("summary_confirmed")
+        elif a.has("agenda"):
+            turn.say(state.choose(self._replies["agenda"]))
+        elif a.has("greeting"):
+            turn.say(state.choose(self._replies["greeting"]))
+        elif a.has("introduction"):
+            turn.say(state.choose(self._replies["introduction"]))
+        elif a.has("follow_up"):
+            turn.say(state.choose(self._replies["elaborate"]))
+        elif a.has("acknowledgement"):
+            turn.say(state.choose(self._replies["acknowledged"]))
+        else:
+            state.patience = rules.clamp(state.patience - rules.FALLBACK_COST)
+            turn.say(state.choose(self._replies["fallback"]))
+            turn.events.append("fallback")
+
+    def _rapport_moves(self, turn: _Turn, a: Analysis) -> None:
+        state = turn.state
+        gain = 0
+        if a.has("summary"):
+            gain += rules.SUMMARY_RAPPORT
+            self._gain(state, rules.SUMMARY_READINESS)
+        if a.has("follow_up"):
+            gain += rules.FOLLOW_UP_RAPPORT
+        if a.has("acknowledgement"):
+            gain += rules.ACKNOWLEDGEMENT_RAPPORT
+        if a.has("agenda"):
+            gain += rules.AGENDA_RAPPORT
+        if a.has("greeting") and state.turn <= 2:
+            gain += rules.GREETING_RAPPORT
+        if gain:
+            state.rapport = rules.clamp(state.rapport + gain)
+            turn.events.append(f"rapport:+{gain}")
+
+    def _spin_question(self, turn: _Turn, a: Analysis) -> None:
+        keywords = self._index.matches(turn.state.transcript[-1].text, a.terms)
+        if a.spin == "situation":
+            self._situation(turn, keywords, a.question != "closed")
+        elif a.spin == "problem":
+            self._problem(turn, keywords)
+        elif a.spin == "implication":
+            self._implication(turn, keywords)
+        elif a.spin == "need_payoff":
+            self._need_payoff(turn, keywords)
+
+    def _situation(self, turn: _Turn, keywords: frozenset[str], open_question: bool = True) -> None:
+        state = turn.state
+        state.situation_streak += 1
+        impatient = state.situation_streak > self._free_situation
+        state.patience = rules.clamp(
+            state.patience - (rules.IMPATIENT_COST if impatient else rules.SITUATION_COST)
+        )
+        best = max(self._fact_kw, key=lambda fk: len(fk[1] & keywords), default=None)
+        fact = best[0] if best is not None and best[1] & keywords else None
+        if fact is None and open_question:  # a general open question: the customer tells the next fact
+            fact = next((f for f, _ in self._fact_kw if f.id not in state.facts), None)
+        if fact is not None and fact.id not in state.facts:
+            state.facts.append(fact.id)
+            turn.say(state.choose(fact.reply))
+            turn.events.append(f"fact:{fact.id}")
+        elif fact is not None:
+            state.patience = rules.clamp(state.patience - rules.ALREADY_TOLD_COST)
+            turn.say(state.choose(self._replies["already_told"]))
+            turn.events.append(f"already_told:{fact.id}")
+        if impatient:
+            turn.say(state.choose(self._replies["impatient"]))
+            turn.events.append("impatient")
+        elif not turn.primary:
+            turn.say(state.choose(self._replies["acknowledged" if not open_question else "fallback"]))
+            turn.events.append("fallback")
+
+    def _problem(self, turn: _Turn, keywords: frozenset[str]) -> None:
+        state = turn.state
+        pain = self._best_pain(keywords, self.scenario.pains)
+        if pain is None and not state.pains:
+            pain = self.scenario.pains[0]  # a general problem question: the customer's main worry
+        if pain is None:
+            turn.say(state.choose(self._replies["vague_problem"]))
+            turn.events.append("vague_problem")
+        elif pain.id in state.pains:
+            state.focus = pain.id
+            state.patience = rules.clamp(state.patience - rules.ALREADY_TOLD_COST)
+            turn.say(state.choose(self._replies["already_told"]))
+            turn.events.append(f"already_told:{pain.id}")
+        else:
+            self._reveal_pain(turn, pain)
+
+    def _implication(self, turn: _Turn, keywords: frozenset[str]) -> None:
+        state = turn.state
+        pain = self._target_pain(turn, keywords)
+        if pain is None:
+            return
+        implication = self._next_implication(state, pain, keywords)
+        if implication is not None:
+            state.implications.append(f"{pain.id}/{implication.id}")
+            self._gain(state, implication.readiness)
+            turn.say(state.choose(implication.reply))
+            turn.events.append(f"implication:{pain.id}/{implication.id}")
+        elif any(i.startswith(pain.id + "/") for i in state.implications):
+            turn.say(state.choose(self._replies["already_told"]))
+            turn.events.append(f"already_told:{pain.id}")
+        else:
+            turn.say(state.choose(self._replies["elaborate"]))
+
+    def _need_payoff(self, turn: _Turn, keywords: frozenset[str]) -> None:
+        state = turn.state
+        pain = self._target_pain(turn, keywords)
+        if pain is None:
+            return
+        if pain.need_payoff is None:
+            turn.say(state.choose(self._replies["elaborate"]))
+        elif pain.id in state.needs:
+            turn.say(state.choose(self._replies["already_told"]))
+            turn.events.append(f"already_told:{pain.id}")
+        else:
+            gain = pain.need_payoff.readiness
+            if not any(i.startswith(pain.id + "/") for i in state.implications):
+                gain = int(gain * rules.NEED_WITHOUT_IMPLICATION_FACTOR)
+            state.needs.append(pain.id)
+            self._gain(state, gain)
+            turn.say(state.choose(pain.need_payoff.reply))
+            turn.events.append(f"need_voiced:{pain.id}")
+
+    def _target_pain(self, turn: _Turn, keywords: frozenset[str]) -> Pain | None:
+        """The revealed pain an implication or need-payoff question is about; reveals a pain the trainee
+        names before the customer did (asking its consequences presumes the problem)."""
+        state = turn.state
+        revealed = [self._pains[p] for p in state.pains]
+        pain = self._best_pain(keywords, revealed, with_implications=True, prefer=state.focus)
+        if pain is None:
+            unrevealed = [p for p in self.scenario.pains if p.id not in state.pains]
+            named = self._best_pain(keywords, unrevealed)
+            if named is not None:
+                self._reveal_pain(turn, named)
+                return None
+            pain = self._pains.get(state.focus or "")
+        if pain is None:
+            turn.say(state.choose(self._replies["vague_need"]))
+            turn.events.append("vague_question")
+            return None
+        state.focus = pain.id
+        return pain
+
+    def _best_pain(
+        self,
+        keywords: frozenset[str],
+        pains: Sequence[Pain],
+        with_implications: bool = False,
+        prefer: str | None = None,
+    ) -> Pain | None:
+        best: Pain | None = None
+        best_score = 0.0
+        for pain in pains:
+            score = float(len(self._pain_kw[pain.id] & keywords))
+            if with_implications:
+                score += max((len(self._impl_kw[(pain.id, i.id)] & keywords) for i in pain.implications), default=0)
+            if score and pain.id == prefer:
+                score += 0.5
+            if score > best_score:
+                best, best_score = pain, score
+        return best
+
+    def _next_implication(self, state: SessionState, pain: Pain, keywords: frozenset[str] = frozenset()) -> Any:
+        open_ones = [i for i in pain.implications if f"{pain.id}/{i.id}" not in state.implications]
+        if not open_ones:
+            return None
+        return max(open_ones, key=lambda i: len(self._impl_kw[(pain.id, i.id)] & keywords))
+
+    def _reveal_pain(self, turn: _Turn, pain: Pain) -> None:
+        state = turn.state
+        state.pains.append(pain.id)
+        state.focus = pain.id
+        self._gain(state, pain.readiness)
+        turn.new_pain = True
+        turn.say(state.choose(pain.reply))
+        turn.events.append(f"pain_revealed:{pain.id}")
+
+    def _pitch_too_early(self, turn: _Turn) -> None:
+        state = turn.state
+        state.readiness = rules.clamp(state.readiness - rules.PITCH_EARLY_READINESS)
+        state.rapport = rules.clamp(state.rapport - rules.PITCH_EARLY_RAPPORT)
+        state.patience = rules.clamp(state.patience - rules.PITCH_EARLY_PATIENCE)
+        turn.say(state.choose(self._replies["pitch_too_early"]))
+        turn.events.append("pitch_too_early")
+
+    def _offer(self, turn: _Turn, a: Analysis) -> None:
+        """The trainee presents the offer after a need is known: a benefit linked to a revealed pain
+        raises readiness (once per pain); features alone leave the customer asking what it brings."""
+        state = turn.state
+        turn.presented = True
+        pain = self._linked_pain(turn, a, state.pains) if a.has("benefit") else None
+        if pain is not None:
+            if pain.id not in state.benefits:
+                state.benefits.append(pain.id)
+                self._gain(state, rules.BENEFIT_READINESS)
+            turn.say(state.choose(self._replies["benefit_positive"]))
+            turn.events.append(f"benefit:{pain.id}")
+        else:
+            turn.say(state.choose(self._replies["feature_neutral"]))
+            turn.events.append("feature_pitch")
+
+    def _linked_pain(self, turn: _Turn, a: Analysis, pain_ids: Sequence[str]) -> Pain | None:
+        keywords = self._index.matches(turn.state.transcript[-1].text, a.terms)
+        best: Pain | None = None
+        best_score = 0
+        for pain_id in pain_ids:
+            score = len(self._need_kw[pain_id] & keywords)
+            if score > best_score:
+                best, best_score = self._pains[pain_id], score
+        return best
+
+    # --- objections -----------------------------------------------------------------------------------
+    def _handle_objection(self, turn: _Turn, a: Analysis) -> bool:
+        """Progress on the open objection; True when the customer's reply is about it.
+
+        The method: acknowledge, ask what lies behind it, then answer with a benefit linked to a need the
+        customer voiced. An answer counts only once the required exploring happened in an earlier turn
+        (the customer must have said what lies behind it); acknowledging may share the answer's message.
+        """
+        state = turn.state
+        objection = self._objections[state.open_objection or ""]
+        need = objection.resolved_by
+        before = state.objection_progress
+        progress = before
+        if a.has("acknowledgement") or a.has("summary"):
+            progress |= OBJ_ACKNOWLEDGED
+        explored_before = bool(before & OBJ_EXPLORED) or not need.follow_up
+        benefit = a.has("benefit")
+        if benefit and explored_before and self._answers(turn, a, objection):
+            progress |= OBJ_ANSWERED
+        elif a.has("follow_up") or a.question == "open":
+            progress |= OBJ_EXPLORED
+        new = progress & ~before
+        state.objection_progress = progress
+        for flag, name in ((OBJ_ACKNOWLEDGED, "acknowledged"), (OBJ_EXPLORED, "explored"), (OBJ_ANSWERED, "answered")):
+            if new & flag:
+                turn.events.append(f"objection_{name}:{objection.id}")
+        engaged = benefit or a.has("follow_up") or a.question == "open" or bool(progress & OBJ_ACKNOWLEDGED and new)
+        if not new and not (engaged or a.has("acknowledgement") or a.has("summary")):
+            if not progress & OBJ_PENALISED:
+                state.objection_progress |= OBJ_PENALISED
+                state.readiness = rules.clamp(state.readiness - objection.readiness_penalty)
+                turn.events.append(f"objection_ignored:{objection.id}")
+            return False
+        required = (
+            (OBJ_ACKNOWLEDGED if need.acknowledgement else 0) | (OBJ_EXPLORED if need.follow_up else 0) | OBJ_ANSWERED
+        )
+        if progress & required == required:
+            self._resolve_objection(turn, objection)
+        elif new & OBJ_EXPLORED:
+            turn.say(state.choose(objection.explore_reply or self._replies["objection_explore"]))
+        elif benefit:  # answered too soon, or with a benefit that misses the customer's need
+            turn.say(state.choose(self._replies["objection_pending"]))
+            turn.events.append(f"objection_pending:{objection.id}")
+        else:
+            turn.say(state.choose(self._replies["acknowledged"]))
+        return True
+
+    def _answers(self, turn: _Turn, a: Analysis, objection: Objection) -> bool:
+        """A benefit answers the objection when it links to a voiced need of the listed pains (any
+        benefit when the scenario lists none)."""
+        linked = objection.resolved_by.benefit_linked_to
+        if not linked:
+            return True
+        voiced = [p for p in linked if p in turn.state.needs]
+        return self._linked_pain(turn, a, voiced) is not None
+
+    def _resolve_objection(self, turn: _Turn, objection: Objection) -> None:
+        state = turn.state
+        state.objections_resolved.append(objection.id)
+        state.open_objection = None
+        state.objection_progress = 0
+        self._gain(state, rules.OBJECTION_RESOLVED_READINESS)
+        state.rapport = rules.clamp(state.rapport + rules.OBJECTION_RESOLVED_RAPPORT)
+        turn.say(state.choose(objection.resolved_reply or self._replies["objection_resolved"]))
+        turn.events.append(f"objection_resolved:{objection.id}")
+
+    def _objection_waiting(self, state: SessionState, on_close: bool) -> Objection | None:
+        """The next objection the customer would raise now (scenario order), if any."""
+        phase = _PHASE_INDEX.get(state.phase, 0)
+        for objection in self.scenario.objections:
+            trigger = objection.trigger
+            if objection.id in state.objections_raised:
+                continue
+            if trigger.on_close and not on_close:
+                continue
+            if not trigger.on_close and phase < _PHASE_INDEX[trigger.after_phase]:
+                continue
+            if state.readiness >= trigger.readiness_below:
+                continue
+            if trigger.after_pain and trigger.after_pain not in state.pains:
+                continue
+            return objection
+        return None
+
+    def _raise_objection(self, turn: _Turn, objection: Objection) -> None:
+        state = turn.state
+        state.objections_raised.append(objection.id)
+        state.open_objection = objection.id
+        state.objection_progress = 0
+        turn.raised = True
+        turn.parts.append(state.choose(objection.text))
+        turn.events.append(f"objection:{objection.id}")
+
+    # --- closing --------------------------------------------------------------------------------------
+    def _close(self, turn: _Turn) -> None:
+        state = turn.state
+        turn.closing = True
+        state.situation_streak = 0
+        if state.pending_signal:
+            turn.events.append(f"signal_taken:{state.pending_signal}")
+        ready = self.ready_for(state)
+        state.pending_signal = None
+        if state.open_objection:
+            objection = self._objections[state.open_objection]
+            if not state.objection_progress & OBJ_PENALISED:
+                state.objection_progress |= OBJ_PENALISED
+                state.readiness = rules.clamp(state.readiness - objection.readiness_penalty)
+                turn.events.append(f"objection_ignored:{objection.id}")
+            turn.say(state.choose(self._replies["close_blocked"]))
+            turn.events.append("close_blocked")
+            return
+        if ready is None:
+            state.premature_closes += 1
+            state.readiness = rules.clamp(state.readiness - rules.PREMATURE_CLOSE_READINESS)
+            state.rapport = rules.clamp(state.rapport - rules.PREMATURE_CLOSE_RAPPORT)
+            state.patience = rules.clamp(state.patience - rules.PREMATURE_CLOSE_PATIENCE)
+            turn.say(state.choose(self._replies["premature_close"]))
+            turn.events.append("premature_close")
+            waiting = self._objection_waiting(state, on_close=True)
+            if waiting is not None and waiting.trigger.on_close:
+                self._raise_objection(turn, waiting)
+            return
+        waiting = self._objection_waiting(state, on_close=True)
+        if waiting is not None:  # the customer is interested but has a concern first
+            self._raise_objection(turn, waiting)
+            turn.primary = True
+            return
+        if fire(self.machine, "close", state, turn):
+            self._end(turn, ready)
+
+    def _end(self, turn: _Turn, outcome: Outcome) -> None:
+        state = turn.state
+        state.ended = True
+        state.outcome = outcome
+        state.pending_signal = None
+        turn.parts.clear()
+        turn.say(state.choose(getattr(self.scenario.outcomes, outcome)))
+        turn.events.append(f"outcome:{outcome}")
+
+    # --- phases, signals, patience -----------------------------------------------------------------------
+    def _advance_phase(self, turn: _Turn) -> None:
+        state, machine = turn.state, self.machine
+        before = state.phase
+        fire(machine, "discover", state, turn)
+        fire(machine, "probe", state, turn)
+        fire(machine, "present", state, turn)
+        if turn.presented and not state.open_objection:
+            waiting = self._objection_waiting(state, on_close=False)
+            if waiting is not None:
+                self._raise_objection(turn, waiting)
+        fire(machine, "object", state, turn)
+        self._signals(turn)
+        fire(machine, "cool", state, turn)
+        fire(machine, "signal", state, turn)
+        if fire(machine, "give_up", state, turn):
+            turn.events.append("patience_exhausted")
+            self._end(turn, "no_sale")
+        if state.phase != before:
+            turn.events.append(f"phase:{state.phase}")
+
+    def _signals(self, turn: _Turn) -> None:
+        state = turn.state
+        if state.pending_signal and state.turn - state.pending_since >= rules.SIGNAL_WINDOW:
+            state.pending_signal = None
+            state.readiness = rules.clamp(state.readiness - rules.SIGNAL_IGNORED_READINESS)
+            turn.faded = True
+            turn.events.append("signal_ignored")
+            if not turn.primary or turn.parts == []:
+                turn.say(state.choose(self._replies["signal_faded"]))
+        if state.pending_signal or state.open_objection or turn.raised:
+            return
+        crossed = [s for s in self._signal_order if s.id not in state.signals_given and s.at_readiness <= state.readiness]
+        if not crossed:
+            return
+        for signal in crossed:  # lower signals are superseded by the highest one crossed
+            state.signals_given.append(signal.id)
+        signal = crossed[-1]
+        state.pending_signal = signal.id
+        state.pending_since = state.turn
+        turn.signalled = True
+        turn.parts.append(state.choose(signal.text))
+        turn.events.append(f"closing_signal:{signal.id}")
+
+    def _finish(self, turn: _Turn) -> TurnResult:
+        state = turn.state
+        reply: str | None = " ".join(turn.parts) if turn.parts else None
+        if reply is not None:
+            state.transcript.append(Message("customer", reply))
+        return TurnResult(
+            reply=reply,
+            phase=state.phase,
+            ended=state.ended,
+            outcome=state.outcome,
+            analysis=turn.analysis,
+            events=turn.events,
+            readiness=state.readiness,
+        )
+
+    # --- helpers --------------------------------------------------------------------------------------
+    def _gain(self, state: SessionState, gain: int) -> None:
+        state.readiness = rules.clamp(state.readiness + rules.modulated(gain, state.rapport))
+
+    def _topic_name(self, pain_id: str) -> str:
+        pain = self._pains.get(pain_id)
+        return pain.topic[0] if pain else pain_id
+
+    def _last_customer_line(self, state: SessionState) -> str:
+        signal = self._signal_by_id.get(state.pending_signal or "")
+        for message in reversed(state.transcript):
+            if message.role == "customer":
+                if signal is None:
+                    return message.text
+                for variant in signal.text:
+                    if variant in message.text:
+                        return variant
+                return message.text
+        return ""
+
+    def _check_state(self, state: SessionState) -> None:
+        if state.scenario_id != self.scenario.id:
+            raise ValueError(f"session belongs to scenario {state.scenario_id!r}, not {self.scenario.id!r}")
