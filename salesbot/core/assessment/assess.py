@@ -201,6 +201,8 @@ def _analyzer_for(scenario: Scenario | None) -> Analyzer:
     import importlib
 
     analysis = importlib.import_module("salesbot.core.analysis")
+    if not hasattr(analysis, "default_analyzer"):  # the package may not re-export it yet
+        analysis = importlib.import_module("salesbot.core.analysis.analyzer")
     if scenario is not None and scenario.cues:
         made: Analyzer = analysis.Analyzer(extra_cues=scenario.cues)
         return made

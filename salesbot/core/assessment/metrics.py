@@ -489,7 +489,12 @@ def infer_outcome(turns: Sequence[Turn]) -> OutcomeInference:
         if turn.has("objection"):  # "ja, maar we hebben al een contract" is not an order
             break
         previous = turns[position - 1] if position > 0 else None
-        closed_before = previous is not None and previous.role == "seller" and previous.has("closing_attempt")
+        # A seller question that names the order or a concrete step is a close, even if unlabelled.
+        closed_before = previous is not None and previous.role == "seller" and (
+            previous.has("closing_attempt")
+            or (previous.analysis.question is not None
+                and (find_cue(previous.text, cues("step")) or find_cue(previous.text, cues("order"))) is not None)
+        )
         agreed = turn.has("confirmation") or find_cue(turn.text, cues("agreement")) is not None
         order_cue = find_cue(turn.text, cues("order"))
         if order_cue and (agreed or closed_before):

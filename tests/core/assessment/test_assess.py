@@ -1,0 +1,329 @@
+"""Metrics, rubric and feedback on scripted labels (the analyser's accuracy is tested elsewhere)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from salesbot.core.analysis.types import Message
+from salesbot.core.assessment import DIMENSIONS, EmptyTranscriptError, assess
+from salesbot.core.assessment.language import language_data
+from salesbot.core.scenario.model import Rubric
+
+STRONG = [
+    ("s", "Goedemorgen mevrouw Jansen, ik ben Eva van KoelTech.", "greeting introduction"),
+    ("c", "Goedemorgen.", ""),
+    ("s", "Ik wil eerst wat vragen stellen. Schikt een kwartier?", "agenda closed"),
+    ("c", "Ja hoor.", "confirmation"),
+    ("s", "Hoeveel filialen heeft u?", "open situation"),
+    ("c", "Veertien, allemaal in Brabant.", ""),
+    ("s", "Waar loopt u tegenaan met de koeling?", "open problem"),
+    ("c", "De koeling valt vaak uit in de zomer.", ""),
+    ("s", "Wat betekent dat voor uw omzet?", "open implication follow_up"),
+    ("c", "Vorige maand gooiden we 6000 euro zuivel weg.", ""),
+    ("s", "Dat klinkt vervelend. Dus de uitval kost u veel geld, klopt dat?", "acknowledgement summary closed"),
+    ("c", "Ja, klopt.", "confirmation"),
+    ("s", "Wat zou het u opleveren als er binnen vier uur een monteur is?", "open need_payoff"),
+    ("c", "Dat zou geld besparen. We hebben snelle service nodig.", "explicit_need"),
+    ("c", "Hoe snel kan zo'n contract ingaan?", "buying_signal"),
+    ("s", "Volgende maand al. Zullen we dinsdag een demo plannen?", "closing_attempt closed"),
+    ("c", "Ja, dinsdag is goed.", "confirmation"),
+]
+
+
+def test_strong_call_metrics_and_traced_score(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script(STRONG)
+    a = assess(messages, analyzer=analyzer)
+    r = a.to_dict()
+    assert {k: r["spin"][k] for k in ("situation", "problem", "implication", "need_payoff")} == {
+        "situation": 1, "problem": 1, "implication": 1, "need_payoff": 1}
+    assert r["spin"]["in_order"] and not r["spin"]["weak_pattern"]
+    assert (r["questions"]["open"], r["questions"]["closed"]) == (4, 3)
+    assert r["lsd"]["summary_turns"] == [{"turn": 11, "confirmed": True, "confirm_turn": 12}]
+    assert r["buying_signals"] == [
+        {"turn": 15, "picked_up": True, "response_turn": 16, "response": "closing_attempt", "answered": True}]
+    assert r["closing_attempts"] == [{"turn": 16, "premature": False, "result": "accepted", "result_turn": 17}]
+    assert r["objections"] == []
+    assert r["outcome"] == "advance"
+    assert r["structure"]["phases_reached"] == ["opening", "information", "transformation", "closing"]
+    assert 80 <= r["score"]["total"] <= 100
+    dims = r["score"]["dimensions"]
+    assert dims["objections"]["applicable"] is False  # no objection raised: its weight is shared out
+    assert sum(d["points"] for d in dims.values()) == pytest.approx(r["score"]["total"], abs=0.3)
+    assert sum(d["effective_weight"] for d in dims.values()) == pytest.approx(100)
+    # Every rule hit names a real turn.
+    for d in dims.values():
+        for rule in d["rules"]:
+            assert all(1 <= t <= len(messages) for t in rule["turns"])
+    assert [t["index"] for t in r["turns"]] == list(range(1, 18))
+
+
+def test_analyser_gets_every_earlier_message_as_context(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script(STRONG[:5])
+    assess(messages, analyzer=analyzer)
+    assert [(role, n) for role, _text, n in analyzer.calls] == [
+        ("seller", 0), ("customer", 1), ("seller", 2), ("customer", 3), ("seller", 4)]
+
+
+def test_same_transcript_same_report(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script(STRONG)
+    first = json.dumps(assess(messages, analyzer=analyzer).to_dict(), sort_keys=True)
+    assert json.dumps(assess(messages, analyzer=analyzer).to_dict(), sort_keys=True) == first
+
+
+def test_empty_transcript_is_a_clear_error(script) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(EmptyTranscriptError, match="no messages"):
+        assess([], analyzer=script([])[1])
+    with pytest.raises(EmptyTranscriptError):
+        assess([Message("seller", "   ")], analyzer=script([])[1])
+
+
+def test_no_questions_at_all(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Goedemorgen, ik ben Eva van KoelTech.", "greeting introduction"),
+        ("c", "Goedemorgen.", ""),
+        ("s", "Wij leveren onderhoudscontracten voor koelinstallaties.", "pitch"),
+        ("c", "Aha.", ""),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    r = a.to_dict()
+    assert r["questions"]["total"] == 0 and r["questions"]["by_third"] == [0, 0, 0]
+    assert r["score"]["dimensions"]["spin"]["score"] == 0
+    improvements = [i.rule for i in a.feedback.improvements]
+    assert len(improvements) == 3
+    assert any(rule.startswith(("spin.", "closing.")) for rule in improvements)
+
+
+def test_only_customer_lines(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([("c", "Hallo?", ""), ("c", "Wat kost het?", "buying_signal")])
+    r = assess(messages, analyzer=analyzer).to_dict()
+    assert r["talk_share"] == 0.0
+    assert r["longest_monologue"] == {"words": 0, "turns": []}
+    assert r["buying_signals"][0]["answered"] is False  # nobody could pick it up: not scored
+    assert not any(rule["rule"].startswith("closing.signal") for rule in r["score"]["dimensions"]["closing"]["rules"])
+    assert 0 <= r["score"]["total"] <= 100
+
+
+def test_only_seller_lines(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([("s", "Hoeveel filialen heeft u?", "open situation"), ("s", "En hoeveel koelcellen?", "open situation")])
+    r = assess(messages, analyzer=analyzer).to_dict()
+    assert r["talk_share"] == 1.0
+    assert r["longest_monologue"] == {"words": 7, "turns": [1, 2]}  # consecutive seller messages add up
+    assert r["outcome"] == "continuation"
+
+
+def test_signal_in_the_last_turn_is_not_counted_as_missed(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script(STRONG[:14] + [("c", "Hoe snel kan zo'n contract ingaan?", "buying_signal")])
+    r = assess(messages, analyzer=analyzer).to_dict()
+    assert r["buying_signals"] == [
+        {"turn": 15, "picked_up": False, "response_turn": None, "response": None, "answered": False}]
+    rules = [x["rule"] for x in r["score"]["dimensions"]["closing"]["rules"]]
+    assert "closing.signal_missed" not in rules
+
+
+def test_missed_signal_costs_points_and_is_quoted(script) -> None:  # type: ignore[no-untyped-def]
+    lines = STRONG[:14] + [
+        ("c", "Wat kost zo'n contract per maand?", "buying_signal"),
+        ("s", "Onze monteurs zijn goed opgeleid.", "pitch"),
+        ("c", "Oké.", ""),
+        ("s", "We werken ook met de nieuwste apparatuur.", "pitch"),
+        ("c", "Ik denk erover na.", ""),
+    ]
+    messages, analyzer = script(lines)
+    a = assess(messages, analyzer=analyzer)
+    assert a.to_dict()["buying_signals"][0] == {
+        "turn": 15, "picked_up": False, "response_turn": None, "response": None, "answered": True}
+    missed = next(i for i in a.feedback.improvements if i.rule == "closing.signal_missed")
+    assert missed.turn == 15 and missed.role == "customer"
+    assert "Bij beurt 15" in missed.text and "Wat kost zo'n contract per maand?" in missed.text
+    assert a.outcome == "continuation"
+
+
+def test_signal_picked_up_by_summary_within_two_seller_turns(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("c", "Wat kost dat?", "buying_signal"),
+        ("s", "Goede vraag.", "acknowledgement"),
+        ("c", "En?", ""),
+        ("s", "Dus u wilt minder storingen, klopt dat?", "summary closed"),
+    ])
+    signal = assess(messages, analyzer=analyzer).to_dict()["buying_signals"][0]
+    assert (signal["picked_up"], signal["response_turn"], signal["response"]) == (True, 4, "summary")
+
+
+def test_premature_close_is_penalised(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Goedemorgen, ik ben Eva.", "greeting introduction"),
+        ("c", "Goedemorgen.", ""),
+        ("s", "Zal ik het contract opsturen?", "closing_attempt closed"),
+        ("c", "Nee, dat gaat me te snel.", "objection"),
+    ])
+    r = assess(messages, analyzer=analyzer).to_dict()
+    assert r["closing_attempts"] == [{"turn": 3, "premature": True, "result": "objection", "result_turn": 4}]
+    rules = {x["rule"]: x for x in r["score"]["dimensions"]["closing"]["rules"]}
+    assert rules["closing.premature_close"]["points"] < 0 and rules["closing.premature_close"]["turns"] == [3]
+    assert "closing.attempted" not in rules  # a premature close does not earn the attempt
+
+
+def test_close_after_a_need_is_not_premature(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Waar loopt u tegenaan?", "open problem"),
+        ("c", "We hebben veel last van storingen.", ""),
+        ("s", "Zullen we een demo plannen?", "closing_attempt closed"),
+        ("c", "Prima, volgende week.", "confirmation"),
+    ])
+    r = assess(messages, analyzer=analyzer).to_dict()
+    assert r["needs"][0]["turn"] == 2
+    assert r["closing_attempts"][0]["premature"] is False
+    assert r["outcome"] == "advance"
+
+
+def test_objection_handled_and_resolved(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("c", "Een vast contract is toch een flinke kostenpost.", "objection"),
+        ("s", "Dat begrijp ik. Wat maakt dat u het duur vindt?", "acknowledgement open follow_up"),
+        ("c", "We hebben weinig budget.", ""),
+        ("s", "Het contract voorkomt weggegooide zuivel, dat bespaart u meer dan het kost.", "benefit"),
+        ("c", "Hoe snel kan het ingaan?", "buying_signal"),
+    ])
+    r = assess(messages, analyzer=analyzer).to_dict()
+    assert r["objections"] == [{
+        "turn": 1, "handled": True, "resolved": True, "acknowledged_turn": 2, "explored_turn": 2,
+        "benefit_turn": 4, "answered": True}]
+    assert r["score"]["dimensions"]["objections"]["score"] == 100
+
+
+def test_objection_ignored_and_repeated(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("c", "Het budget is op dit jaar.", "objection"),
+        ("s", "Onze monteurs zijn snel.", "pitch"),
+        ("c", "Zoals gezegd, het budget is op.", "objection"),
+    ])
+    first = assess(messages, analyzer=analyzer).to_dict()["objections"][0]
+    assert (first["handled"], first["resolved"]) == (False, False)
+
+
+def test_acknowledging_alone_is_not_handling(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([("c", "Te duur.", "objection"), ("s", "Dat begrijp ik.", "acknowledgement")])
+    assert assess(messages, analyzer=analyzer).to_dict()["objections"][0]["handled"] is False
+
+
+def test_unconfirmed_summary(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("c", "De koeling valt vaak uit.", ""),
+        ("s", "Dus de koeling is onbetrouwbaar?", "summary closed"),
+        ("c", "Nee, alleen in de zomer.", ""),
+    ])
+    r = assess(messages, analyzer=analyzer).to_dict()
+    assert r["lsd"]["summaries"] == 1 and r["lsd"]["summaries_confirmed"] == 0
+
+
+@pytest.mark.parametrize(
+    ("last_seller", "last_customer", "labels", "outcome"),
+    [
+        ("Zal ik het contract opmaken?", "Ja, doe maar.", "confirmation", "order"),
+        ("Zullen we een demo plannen?", "Ja, prima.", "confirmation", "advance"),
+        ("Zullen we een demo plannen?", "Nee, we hebben geen interesse.", "objection", "no_sale"),
+        ("Zullen we een demo plannen?", "Bel me volgende maand maar.", "", "continuation"),
+        ("Shall we schedule a trial?", "Sounds good, let's do the trial.", "confirmation", "advance"),
+        ("Shall I send the contract?", "Yes, send me the contract.", "confirmation", "order"),
+        ("Shall I send the contract?", "Yes, but we already have a contract with them.", "objection", "continuation"),
+    ],
+)
+def test_outcome_inference(script, last_seller: str, last_customer: str, labels: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Waar loopt u tegenaan?", "open problem"),
+        ("c", "Storingen.", ""),
+        ("s", last_seller, "closing_attempt closed"),
+        ("c", last_customer, labels),
+    ])
+    assert assess(messages, analyzer=analyzer).outcome == outcome
+
+
+def test_given_outcome_wins_over_inference(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script(STRONG)
+    r = assess(messages, analyzer=analyzer, outcome="no_sale").to_dict()
+    assert r["outcome"] == "no_sale" and r["outcome_detail"]["source"] == "given"
+
+
+def test_weak_pattern_many_situation_questions(script) -> None:  # type: ignore[no-untyped-def]
+    lines = []
+    for n, q in enumerate(["Hoeveel filialen?", "Hoeveel koelcellen?", "Wie doet het onderhoud?", "Hoe oud?"]):
+        lines += [("s", q, "open situation"), ("c", f"Antwoord {n}.", "")]
+    messages, analyzer = script(lines)
+    a = assess(messages, analyzer=analyzer)
+    assert a.metrics.spin.weak_pattern
+    rules = {h.rule: h for h in a.score.dimensions["spin"].rules}
+    assert rules["spin.situation_overload"].points < 0
+    assert rules["spin.situation_overload"].turns == (1, 3, 5, 7)
+
+
+def test_talk_share_and_long_monologue_penalties(script) -> None:  # type: ignore[no-untyped-def]
+    pitch = " ".join(["woord"] * 90) + "."
+    messages, analyzer = script([("s", pitch, "pitch"), ("c", "Aha.", "")])
+    a = assess(messages, analyzer=analyzer)
+    assert a.metrics.talk_share == pytest.approx(90 / 91)
+    rules = {h.rule for h in a.score.dimensions["lsd"].rules}
+    assert {"lsd.talk_share_high", "lsd.long_monologue"} <= rules
+
+
+def test_rubric_override_changes_the_weighting(script) -> None:  # type: ignore[no-untyped-def]
+    from salesbot.core.assessment.assess import _anchors
+    from salesbot.core.assessment.rubric import resolve_weights, score
+
+    messages, analyzer = script(STRONG)
+    a = assess(messages, analyzer=analyzer)
+    only_lsd = score(a.metrics, resolve_weights(Rubric(weights={"lsd": 1}).weights), _anchors(a.turns, a.metrics))
+    assert only_lsd.total == a.score.dimensions["lsd"].score
+    assert only_lsd.dimensions["spin"].effective_weight == 0
+
+
+def test_scenario_rubric_and_language_are_used(script) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    import yaml
+
+    from salesbot.core.scenario.model import Scenario
+
+    bundled = Path(__file__).parents[3] / "scenarios"
+    path = next(iter(sorted(bundled.glob("*.yaml"))), None)
+    if path is None:
+        pytest.skip("no bundled scenario yet")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["rubric"] = {"weights": {"spin": 50, "lsd": 50}}
+    scenario = Scenario.model_validate(data)
+    messages, analyzer = script(STRONG, lang="en")
+    a = assess(messages, scenario=scenario, analyzer=analyzer)
+    assert a.lang == scenario.language and a.scenario_id == scenario.id
+    assert a.weights == {"spin": 50, "lsd": 50, "closing": 0, "objections": 0, "structure": 0}
+    d = a.score.dimensions
+    assert a.score.total == pytest.approx((d["spin"].score + d["lsd"].score) / 2, abs=0.1)
+
+
+def test_english_feedback(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "How many vans do you run?", "open situation"),
+        ("c", "Forty. Breakdowns are a real problem.", ""),
+        ("s", "Our sensors are great.", "pitch"),
+    ], lang="en")
+    a = assess(messages, analyzer=analyzer)
+    assert a.lang == "en"
+    texts = [i.text for i in a.feedback.improvements]
+    assert texts and all("turn" in t.lower() or "“" not in t for t in texts)
+    assert not any("beurt" in t for t in texts)
+
+
+def test_every_rule_has_labels_and_templates_in_both_languages(script) -> None:  # type: ignore[no-untyped-def]
+    nl, en = language_data("nl"), language_data("en")
+    assert nl["rules"].keys() == en["rules"].keys()
+    for kind in ("strengths", "improvements"):
+        assert nl["feedback"][kind].keys() == en["feedback"][kind].keys()
+        for rule in nl["feedback"][kind]:
+            assert nl["feedback"][kind][rule].keys() == en["feedback"][kind][rule].keys(), rule
+    assert nl["report"].keys() == en["report"].keys()
+    # Every rule the rubric can produce has a label.
+    messages, analyzer = script(STRONG)
+    a = assess(messages, analyzer=analyzer)
+    for name in DIMENSIONS:
+        for hit in a.score.dimensions[name].rules:
+            assert hit.rule in nl["rules"]
