@@ -37,3 +37,7 @@ __all__ = [
     "Role",
     "Spin",
 ]
+
+from salesbot.core.analysis.analyzer import Analyzer, default_analyzer  # noqa: E402
+
+__all__ += ["Analyzer", "default_analyzer"]

@@ -1,0 +1,174 @@
+"""Per-language lexicon: the bundled YAML data compiled into regular expressions, loaded lazily and cached.
+
+All language knowledge (question words, verb-first verbs, cue patterns, stop words) lives in
+``data/<lang>.yaml``; this module only compiles it. A rule is a named group of patterns; the rule name is
+what the analyser reports as evidence, so a trainer can see which cue fired.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from salesbot.core.analysis.types import Lang
+
+LANGS: tuple[Lang, ...] = ("nl", "en")
+
+# The order in which SPIN rule groups are tried, and the label each group gives (None: not SPIN).
+SPIN_ORDER: tuple[tuple[str, str | None], ...] = (
+    ("none", None),
+    ("need_payoff", "need_payoff"),
+    ("implication", "implication"),
+    ("problem", "problem"),
+    ("situation_frame", "situation"),
+    ("problem_word", "problem"),
+    ("situation_default", "situation"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named cue: the first match of ``pattern`` is the evidence."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+    def search(self, text: str) -> str | None:
+        found = self.pattern.search(text)
+        return found.group(0).strip() if found else None
+
+
+def first_match(rules: Sequence[Rule], text: str) -> tuple[str, str] | None:
+    """The first rule (in order) that matches ``text``: (rule name, matched text)."""
+    for rule in rules:
+        found = rule.search(text)
+        if found is not None:
+            return rule.name, found
+    return None
+
+
+def _wrap(patterns: Iterable[str]) -> str:
+    # Word boundaries on both sides so cues never match inside longer words.
+    return r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)"
+
+
+def compile_rules(groups: Mapping[str, Sequence[str]] | None) -> tuple[Rule, ...]:
+    if not groups:
+        return ()
+    return tuple(Rule(name, re.compile(_wrap(patterns))) for name, patterns in groups.items() if patterns)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal cue phrase (e.g. from a scenario) as a pattern: words in order, flexible white space."""
+    words = normalise(phrase).split()
+    return r"\s+".join(re.escape(w) for w in words)
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents removed, straight quotes, single spaces: the form all patterns are written for."""
+    text = text.translate(_QUOTES).lower()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class LangData:
+    lang: Lang
+    detect_words: frozenset[str]
+    stop_words: frozenset[str]
+    stem_exceptions: Mapping[str, str]
+    question_words: frozenset[str]
+    lead_in_words: frozenset[str]
+    question_verbs: frozenset[str]
+    verb_first_pronouns: frozenset[str]
+    not_verbs: frozenset[str]
+    generic_verb_first: bool  # Dutch: any finite verb + pronoun starts a yes/no question
+    elaboration: tuple[Rule, ...]
+    indirect_open: tuple[Rule, ...]
+    choice: tuple[Rule, ...]
+    not_question: re.Pattern[str] | None
+    summary_checks: tuple[Rule, ...]
+    summary_markers: tuple[Rule, ...]
+    summary_announcements: re.Pattern[str] | None
+    follow_up_cues: tuple[Rule, ...]
+    spin: Mapping[str, tuple[Rule, ...]]
+    acts: Mapping[str, tuple[Rule, ...]]
+    customer_acts: Mapping[str, tuple[Rule, ...]]
+    baseline_spin: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    baseline_acts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Multi-word question words ("wat voor", "how many") as a pattern anchored at the start.
+    question_start: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+
+
+def _words(values: Iterable[str] | None) -> frozenset[str]:
+    return frozenset(normalise(str(v)) for v in (values or ()))
+
+
+def _optional_pattern(patterns: Sequence[str] | None) -> re.Pattern[str] | None:
+    return re.compile(_wrap(patterns)) if patterns else None
+
+
+def _load_yaml(lang: Lang) -> dict[str, Any]:
+    text = resources.files("salesbot.core.analysis").joinpath("data", f"{lang}.yaml").read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(data, dict):
+        raise ValueError(f"analysis data for {lang!r} is not a mapping")
+    return data
+
+
+@cache
+def load_language(lang: Lang) -> LangData:
+    """The compiled data of one language; loaded on first use and kept for the process."""
+    raw = _load_yaml(lang)
+
+    def groups(key: str) -> dict[str, Any]:
+        value = raw.get(key) or {}
+        if not isinstance(value, dict):
+            raise ValueError(f"analysis data for {lang!r}: {key!r} must be a mapping")
+        return value
+
+    def nested(key: str) -> dict[str, tuple[Rule, ...]]:
+        return {label: compile_rules(rules) for label, rules in groups(key).items()}
+
+    question_words = _words(raw.get("question_words"))
+    starts = sorted(question_words, key=len, reverse=True)
+    baseline = groups("baseline")
+    return LangData(
+        lang=lang,
+        detect_words=_words(raw.get("detect_words")),
+        stop_words=_words(raw.get("stop_words")),
+        stem_exceptions=dict(raw.get("stem_exceptions") or {}),
+        question_words=question_words,
+        lead_in_words=_words(raw.get("lead_in_words")),
+        question_verbs=_words(raw.get("question_verbs")),
+        verb_first_pronouns=_words(raw.get("verb_first_pronouns")),
+        not_verbs=_words(raw.get("not_verbs")),
+        generic_verb_first=bool(raw.get("generic_verb_first", False)),
+        elaboration=compile_rules(groups("elaboration")),
+        indirect_open=compile_rules(groups("indirect_open")),
+        choice=compile_rules(groups("choice")),
+        not_question=_optional_pattern(raw.get("not_question")),
+        summary_checks=compile_rules(groups("summary_checks")),
+        summary_markers=compile_rules(groups("summary_markers")),
+        summary_announcements=_optional_pattern(raw.get("summary_announcements")),
+        follow_up_cues=compile_rules(groups("follow_up_cues")),
+        spin=nested("spin"),
+        acts=nested("acts"),
+        customer_acts=nested("customer_acts"),
+        baseline_spin={k: tuple(v) for k, v in (baseline.get("spin") or {}).items()},
+        baseline_acts={k: tuple(v) for k, v in (baseline.get("acts") or {}).items()},
+        question_start=re.compile(r"^(?:" + "|".join(re.escape(w) for w in starts) + r")(?!\w)"),
+    )
