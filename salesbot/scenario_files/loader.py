@@ -111,8 +111,12 @@ def check_text(text: str | bytes, name: str) -> tuple[Scenario | None, list[Prob
     document = _YamlDocument.parse(decoded, name)
     if isinstance(document, Problem):
         return None, [document]
+    data = document.data
+    if isinstance(data, dict):
+        # Top-level `x-...` keys are free for the author, e.g. to hold YAML anchors (as in docker-compose).
+        data = {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
     try:
-        scenario = Scenario.model_validate(document.data)
+        scenario = Scenario.model_validate(data)
     except ValidationError as error:
         return None, sorted(_schema_problems(error, document), key=_position)
     problems = [
@@ -313,7 +317,7 @@ def _schema_problems(error: ValidationError, document: _YamlDocument) -> list[Pr
     for item in error.errors(include_url=False):
         loc: Loc = tuple(item["loc"])
         message, at_key = _describe(item, loc)
-        where = _dotted(loc[:-1] if item["type"] == "missing" else loc)
+        where = _dotted(loc[:-1] if item["type"] in ("missing", "extra_forbidden") else loc)
         text = f"{where}: {message}" if where else message
         problem = document.problem(loc, text, at_key=at_key)
         problems.setdefault((problem.line, problem.column, problem.message), problem)

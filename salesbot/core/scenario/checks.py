@@ -156,11 +156,32 @@ def _shared_pain_keywords(s: Scenario) -> Iterator[Issue]:
                     f"with it always reveals '{owner[norm]}', so use it in one pain only",
                 )
             owner.setdefault(norm, pain.id)
+    yield from _prefix_overlaps(s)
     revealable = revealable_pains(s)
     for p, pain in enumerate(s.pains):
         if pain.id not in revealable:
             yield Issue(("pains", p, "topic"), f"pain '{pain.id}' can never be revealed: every topic keyword "
                         "belongs to an earlier pain")
+
+
+# The engine lets a keyword of at least this many letters match longer words ("storing" ~ "storingen").
+PREFIX_MATCH_MIN = 5
+
+
+def _prefix_overlaps(s: Scenario) -> Iterator[Issue]:
+    earlier: list[tuple[str, str]] = []  # (keyword, pain id)
+    for p, pain in enumerate(s.pains):
+        for k, word in enumerate(pain.topic):
+            norm = normalise_keyword(word)
+            for other, owner in earlier:
+                if owner == pain.id or other == norm:
+                    continue
+                longer, shorter = (norm, other) if len(norm) > len(other) else (other, norm)
+                if len(shorter) >= PREFIX_MATCH_MIN and " " not in shorter and longer.startswith(shorter):
+                    yield Issue(("pains", p, "topic", k), f"topic keyword '{word}' overlaps '{other}' of pain "
+                                f"'{owner}': a word starting with '{shorter}' matches both pains", "warning")
+                    break
+        earlier.extend((normalise_keyword(w), pain.id) for w in pain.topic)
 
 
 def _references(s: Scenario) -> Iterator[Issue]:
@@ -255,6 +276,8 @@ def _texts(s: Scenario) -> Iterator[tuple[Path, str]]:
         for k, text in enumerate(texts or ()):
             yield (*path, k), text
 
+    for name in ("title", "briefing", "goal"):
+        yield (name,), getattr(s, name)
     for i, fact in enumerate(s.facts):
         yield from variants(("facts", i, "reply"), fact.reply)
     for p, pain in enumerate(s.pains):
