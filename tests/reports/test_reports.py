@@ -1,0 +1,90 @@
+"""Every report format renders, in both languages, and is what its reader needs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from salesbot.core.analysis.types import Analysis, Lang, Message, Role
+from salesbot.core.assessment import Assessment, assess
+from salesbot.reports import render_html, render_markdown, render_png, render_text
+
+LINES = [
+    ("seller", "Goedemorgen, ik ben Eva van KoelTech.", "greeting introduction"),
+    ("customer", "Goedemorgen.", ""),
+    ("seller", "Waar loopt u tegenaan met de koeling? <script>alert(1)</script>", "open problem"),
+    ("customer", "De koeling valt vaak uit, dat kost ons veel.", ""),
+    ("seller", "Wat betekent dat voor uw omzet?", "open implication follow_up"),
+    ("customer", "Wat kost jullie contract?", "buying_signal"),
+    ("seller", "Onze monteurs zijn goed.", "pitch"),
+    ("customer", "Het budget is wel krap.", "objection"),
+    ("seller", "Dat begrijp ik. Zullen we een demo plannen?", "acknowledgement closing_attempt closed"),
+    ("customer", "Ja, prima.", "confirmation"),
+]
+
+
+class Labelled:
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.labels = {text: labels.split() for _r, text, labels in LINES}
+
+    def detect_language(self, text: str) -> Lang:
+        return self.lang
+
+    def analyze(self, text: str, role: Role = "seller", context: object = (), lang: Lang | None = None) -> Analysis:
+        tokens = self.labels[text]
+        question = next((t for t in tokens if t in ("open", "closed")), None)
+        spin = next((t for t in tokens if t in ("situation", "problem", "implication", "need_payoff")), None)
+        acts = tuple(t for t in tokens if t not in (question, spin))
+        return Analysis(lang=self.lang, role=role, question=question, spin=spin, acts=acts)  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=["nl", "en"])
+def assessment(request: pytest.FixtureRequest) -> Assessment:
+    lang = request.param
+    return assess([Message(r, t) for r, t, _ in LINES], analyzer=Labelled(lang), lang=lang)  # type: ignore[arg-type]
+
+
+def test_text_fits_a_telegram_message(assessment: Assessment) -> None:
+    text = render_text(assessment)
+    assert len(text) < 4096
+    heading = {"nl": "Verbeterpunten", "en": "Improvements"}[assessment.lang]
+    assert heading in text and f"{assessment.score.total:.1f}".removesuffix(".0") in text
+    assert "<" not in text.replace("<script>", "")  # no markup of our own
+
+
+def test_markdown_has_rules_and_transcript(assessment: Assessment) -> None:
+    md = render_markdown(assessment)
+    assert md.startswith("# ")
+    assert "`closing.signal_picked_up`" in md  # turn 6 signal, closed at turn 9 (second seller turn)
+    assert "`lsd.summary`" in md  # no summary: a missed rule is listed too
+    assert "| 6 |" in md
+
+
+def test_html_is_self_contained_escaped_and_annotated(assessment: Assessment) -> None:
+    html = render_html(assessment)
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+    assert "<style>" in html and "@media print" in html
+    assert len(re.findall(r'src="data:image/png;base64,', html)) == 2  # dimension scores + SPIN flow
+    assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing loaded from elsewhere
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert html.count("class='msg ") == len(assessment.turns)
+    assert "closing.signal_picked_up" in html and "class=\"pts loss\"" in html
+
+
+def test_png_is_a_png(assessment: Assessment) -> None:
+    png = render_png(assessment)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    assert render_png(assessment) == png  # deterministic bytes
+
+
+def test_text_report_is_cut_below_the_telegram_limit() -> None:
+    long = "Woord " * 700
+    lines = [("seller", long + "?", "open problem"), ("customer", long, "")]
+    class L(Labelled):
+        def __init__(self) -> None:
+            self.lang = "nl"
+            self.labels = {t: lab.split() for _r, t, lab in lines}
+    a = assess([Message(r, t) for r, t, _ in lines], analyzer=L())  # type: ignore[arg-type]
+    assert len(render_text(a)) <= 4096
