@@ -215,8 +215,9 @@ def _objections_resolvable(s: Scenario) -> Iterator[Issue]:
                 yield Issue(path, f"objection '{obj.id}' can never be resolved: none of the linked pains "
                             f"({', '.join(rule.benefit_linked_to)}) can be revealed")
             elif not linked & revealable & with_need:
-                yield Issue(path, f"objection '{obj.id}': none of the linked pains has a need_payoff, so the "
-                            "customer never voices the need a benefit should answer", "warning")
+                # The answer must link to a need the customer voiced, and needs are voiced by need_payoffs.
+                yield Issue(path, f"objection '{obj.id}' can never be resolved: none of the linked pains has a "
+                            "need_payoff, so the customer never voices the need a benefit must answer")
         if obj.trigger.readiness_below <= 0:
             yield Issue(("objections", o, "trigger", "readiness_below"),
                         f"objection '{obj.id}' is never raised: readiness is never below 0")

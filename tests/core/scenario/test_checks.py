@@ -127,10 +127,10 @@ def test_objection_linked_only_to_unrevealable_pains_can_never_be_resolved() -> 
     assert any("'price' can never be resolved" in i.message for i in issues(s, "error"))
 
 
-def test_objection_linked_to_pains_without_need_payoff_is_a_warning() -> None:
+def test_objection_linked_only_to_pains_without_need_payoff_can_never_be_resolved() -> None:
     s = scenario(objections=[{"id": "price", "text": "Hm.", "resolved_by": {"benefit_linked_to": ["toner"]}}])
     [issue] = issues(s)
-    assert issue.severity == "warning" and "never voices the need" in issue.message
+    assert issue.severity == "error" and "never voices the need a benefit must answer" in issue.message
 
 
 def test_objection_that_is_never_raised() -> None:
