@@ -64,7 +64,7 @@ def _spin_flow_chart(a: Assessment, t: Texts, ax: Axes) -> None:
     for turns, marker, colour, label in marks:
         if turns:
             ax.scatter(turns, [top] * len(turns), marker=marker, color=colour, s=50, label=label)
-    ax.set_yticks(list(levels.values()) + [top], [t.spin(s) for s in SPIN_TYPES] + [""])
+    ax.set_yticks(list(levels.values()) + [top], [t.spin(s) for s in SPIN_TYPES] + [t("events")])
     ax.set_xlim(0.5, max(len(a.turns), 2) + 0.5)
     ax.set_ylim(0.5, top + 0.5)
     from matplotlib.ticker import MaxNLocator
@@ -74,7 +74,7 @@ def _spin_flow_chart(a: Assessment, t: Texts, ax: Axes) -> None:
     ax.set_title(t("spin_flow"), fontsize=11)
     ax.grid(axis="y", color="#eeeeee")
     if any(turns for turns, *_ in marks):
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
 
 

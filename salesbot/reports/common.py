@@ -125,4 +125,4 @@ def header(a: Assessment, t: Texts) -> tuple[str, str]:
     """The title line and the outcome line."""
     title = f"{t('title')}: {t('score')} {fmt(a.score.total)}/100"
     detail = t.rule(a.metrics.outcome.rule)
-    return title, f"{t('outcome')}: {t.outcome(a.outcome)} ({detail})"
+    return title, f"{t('outcome')}: {t.outcome(a.outcome)}; {detail}"

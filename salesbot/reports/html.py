@@ -63,7 +63,9 @@ def render_html(a: Assessment) -> str:
     for turn in a.turns:
         an = turn.analysis
         labels = [x for x in (an.question, an.spin) if x] + list(an.acts)
-        chips = "".join(f"<span class='chip'>{e(x)}</span>" for x in labels)
+        # The analyser's evidence (rule and matched text) as a tooltip on each label.
+        why = {ev.label.split("=", 1)[-1]: f"{ev.rule}: {ev.match}" for ev in an.evidence}
+        chips = "".join(f"<span class='chip' title='{e(why.get(x, ''))}'>{e(x)}</span>" for x in labels)
         rules = "".join(f"<li>{_points(p)} {e(t.rule(r))} <code>{e(r)}</code></li>"
                         for _d, r, p in a.rules_for_turn(turn.index))
         parts.append(
@@ -83,7 +85,7 @@ def render_html(a: Assessment) -> str:
         parts.append(f"<table class='rules'><tr><th>{e(t('rule'))}</th><th>{e(t('points'))}</th>"
                      f"<th>{e(t('turns'))}</th></tr>")
         for hit in d.rules:
-            value = d.impact(hit) if hit.points >= 0 and hit.status != "missed" else -d.lost(hit)
+            value = a.effect(name, hit)
             turns = ", ".join(str(x) for x in hit.turns) or (str(hit.anchor) if hit.anchor else "-")
             parts.append(f"<tr class='{hit.status}'><td>{e(t.rule(hit.rule))} <code>{e(hit.rule)}</code></td>"
                          f"<td>{_points(value)}</td><td>{e(turns)}</td></tr>")

@@ -33,8 +33,8 @@ def render_markdown(a: Assessment) -> str:
         out += [f"### {t.dimension(name)}: {fmt(d.score)}%", "",
                 f"| {t('rule')} | {t('points')} | {t('turns')} |", "|---|---:|---|"]
         for hit in d.rules:
-            impact = d.impact(hit) if hit.points >= 0 else -d.lost(hit)
-            lost = f" (-{fmt(d.lost(hit))})" if hit.status in ("missed", "partial") else ""
+            impact = a.effect(name, hit)
+            lost = f" (-{fmt(d.lost(hit))})" if hit.status == "partial" else ""
             turns = ", ".join(str(x) for x in hit.turns) or (str(hit.anchor) if hit.anchor else "-")
             out.append(f"| {_cell(t.rule(hit.rule))} `{hit.rule}` | {impact:+.1f}{lost} | {turns} |")
         out.append("")

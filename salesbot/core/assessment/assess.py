@@ -18,7 +18,7 @@ from salesbot.core.assessment.metrics import (
     compute_metrics,
     word_count,
 )
-from salesbot.core.assessment.rubric import DIMENSIONS, Score, resolve_weights, score
+from salesbot.core.assessment.rubric import DIMENSIONS, DimensionName, RuleHit, Score, resolve_weights, score
 from salesbot.core.scenario.model import Outcome, Scenario
 
 
@@ -57,18 +57,26 @@ class Assessment:
         return self.score.total
 
     def rules_for_turn(self, index: int) -> list[tuple[str, str, float]]:
-        """(dimension, rule, points on the total) of every rule hit involving this turn; for annotations.
-        A missed criterion shows its lost points as negative."""
+        """(dimension, rule, points on the total) of every rule hit involving this turn, for annotating the
+        transcript. A hit involving several messages shares its points evenly among them (so the
+        annotations add up to the score); a missed criterion shows its lost points, negative, at the
+        message where it was missed."""
         found: list[tuple[str, str, float]] = []
         for name in DIMENSIONS:
             dim = self.score.dimensions[name]
             if not dim.applicable:
                 continue
             for hit in dim.rules:
-                if index == hit.anchor or index in hit.turns:
-                    value = dim.impact(hit) if hit.status in ("earned", "partial") else -dim.lost(hit)
-                    found.append((name, hit.rule, round(value, 1)))
+                targets = hit.turns or ((hit.anchor,) if hit.anchor is not None else ())
+                if index in targets:
+                    value = self.effect(name, hit)
+                    found.append((name, hit.rule, round(value / len(targets), 2)))
         return found
+
+    def effect(self, dimension: DimensionName, hit: RuleHit) -> float:
+        """A hit's signed effect on the total: what it earned, or (missed criterion, penalty) what it cost."""
+        dim = self.score.dimensions[dimension]
+        return dim.impact(hit) if hit.status in ("earned", "partial") else -dim.lost(hit)
 
     def to_dict(self) -> dict[str, object]:
         m = self.metrics
@@ -89,7 +97,7 @@ class Assessment:
                         "status": h.status,
                         "points": h.points,
                         "max": h.max,
-                        "impact": round(d.impact(h) if h.points >= 0 else -d.lost(h), 2),
+                        "impact": round(self.effect(name, h), 2),
                         "turns": list(h.turns),
                         "anchor": h.anchor,
                         **({"detail": h.detail} if h.detail else {}),

@@ -429,8 +429,10 @@ def objections(turns: Sequence[Turn], outcome: Outcome) -> list[ObjectionRecord]
         repeated = (bool(later) and later[0].has("objection")) or any(
             t.has("objection") and t.analysis.terms & turn.analysis.terms for t in later
         )
+        # Moving on means buying: a signal, a stated need, or an order/advance. A bare "ja" is too cheap,
+        # and "ja, bel me na de zomer" (a stall) is not the objection going away.
         moved_on = outcome in ("order", "advance") or any(
-            t.has("buying_signal") or t.has("confirmation") or t.has("explicit_need") for t in later
+            (t.has("buying_signal") or t.has("explicit_need")) and not t.has("objection") for t in later
         )
         records.append(
             ObjectionRecord(

@@ -243,7 +243,7 @@ def score(m: Metrics, weights: Mapping[DimensionName, int], anchors: Mapping[str
     dimensions: dict[DimensionName, Dimension] = {}
     for name in DIMENSIONS:
         hits, maximum = computed[name]
-        raw = round(sum(h.points for h in hits), 2)
+        raw = round(float(sum(h.points for h in hits)), 2)
         applicable = maximum > 0
         pct = max(0.0, min(raw, maximum)) / maximum * 100 if applicable else 0.0
         effective = weights[name] / applicable_weight * 100 if applicable and applicable_weight else 0.0

@@ -59,6 +59,16 @@ def test_strong_call_metrics_and_traced_score(script) -> None:  # type: ignore[n
     assert [t["index"] for t in r["turns"]] == list(range(1, 18))
 
 
+def test_transcript_annotations_add_up_to_the_score(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script(STRONG)
+    a = assess(messages, analyzer=analyzer)
+    per_turn = [p for t in a.turns for _d, _r, p in a.rules_for_turn(t.index)]
+    earned = sum(p for p in per_turn if p > 0)
+    lost = -sum(p for p in per_turn if p < 0)
+    assert earned == pytest.approx(a.score.total, abs=0.5)
+    assert lost == pytest.approx(100 - a.score.total, abs=0.5)  # every missed point is shown somewhere
+
+
 def test_analyser_gets_every_earlier_message_as_context(script) -> None:  # type: ignore[no-untyped-def]
     messages, analyzer = script(STRONG[:5])
     assess(messages, analyzer=analyzer)
