@@ -163,6 +163,25 @@ class Replies(Strict):
     impatient: Variants | None = Field(default=None, description="Too many situation questions in a row.")
     already_told: Variants | None = None
     fallback: Variants | None = None
+    # More situations the engine has language defaults for (salesbot/core/engine/data/<lang>.yaml).
+    introduction: Variants | None = Field(default=None, description="The trainee introduced themself.")
+    feature_neutral: Variants | None = Field(default=None, description="A feature pitch after needs are known.")
+    benefit_positive: Variants | None = Field(default=None, description="A benefit linked to a revealed pain.")
+    close_blocked: Variants | None = Field(default=None, description="A close while an objection is open.")
+    acknowledged: Variants | None = Field(default=None, description="A short 'yes' to a remark.")
+    elaborate: Variants | None = Field(default=None, description="Asked again about a pain already explored.")
+    vague_problem: Variants | None = Field(default=None, description="A problem question about no known topic.")
+    vague_need: Variants | None = Field(default=None, description="A need-payoff question about no known pain.")
+    objection_pending: Variants | None = Field(
+        default=None, description="An answer that does not (yet) resolve the open objection."
+    )
+    objection_explore: Variants | None = Field(
+        default=None, description="Default for what lies behind an objection (without explore_reply)."
+    )
+    objection_resolved: Variants | None = Field(
+        default=None, description="Default reply when an objection is resolved (without resolved_reply)."
+    )
+    signal_faded: Variants | None = Field(default=None, description="A closing signal was ignored.")
 
 
 RubricDimension = Literal["spin", "lsd", "closing", "objections", "structure"]
