@@ -78,6 +78,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "inbox: updates received but not yet processed (replayed after a crash)",
+        (
+            """CREATE TABLE inbox (
+                update_id BIGINT PRIMARY KEY,
+                payload TEXT NOT NULL,
+                received_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

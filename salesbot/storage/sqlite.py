@@ -136,7 +136,9 @@ class SqliteStorage:
 
     @staticmethod
     def _mark(cur: sqlite3.Cursor, update_id: int | None) -> None:
+        """Mark an update processed and take it out of the inbox, inside the caller's transaction."""
         if update_id is not None:
+            cur.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
             cur.execute(
                 "INSERT INTO processed_updates (update_id, processed_at) VALUES (?, ?) "
                 "ON CONFLICT (update_id) DO NOTHING",
@@ -158,6 +160,41 @@ class SqliteStorage:
     def mark_processed(self, update_id: int) -> None:
         with self._write() as cur:
             self._mark(cur, update_id)
+
+    def inbox_add(self, update_id: int, payload: str) -> bool:
+        """Keep a received update until it is processed. False if it is a duplicate (processed already,
+        or already waiting in the inbox)."""
+        with self._write() as cur:
+            if cur.execute("SELECT 1 FROM processed_updates WHERE update_id = ?", (update_id,)).fetchone():
+                return False
+            inserted = cur.execute(
+                "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (update_id) DO NOTHING",
+                (update_id, payload, utc_now()),
+            ).rowcount
+        return inserted == 1
+
+    def inbox_add_many(self, updates: list[tuple[int, str]]) -> None:
+        """Store a fetched batch of (update_id, payload) in one transaction; processed ids are skipped."""
+        now = utc_now()
+        with self._write() as cur:
+            for update_id, payload in updates:
+                cur.execute(
+                    "INSERT INTO inbox (update_id, payload, received_at) SELECT ?, ?, ? "
+                    "WHERE NOT EXISTS (SELECT 1 FROM processed_updates WHERE update_id = ?) "
+                    "ON CONFLICT (update_id) DO NOTHING",
+                    (update_id, payload, now, update_id),
+                )
+
+    def inbox_pending(self) -> list[tuple[int, str]]:
+        """Updates received but never processed (the process died), oldest first."""
+        with self._lock:
+            return [
+                (int(r[0]), r[1])
+                for r in self._db.execute(
+                    "SELECT update_id, payload FROM inbox ORDER BY update_id"
+                ).fetchall()
+            ]
 
     def prune_processed(self, older_than: str) -> int:
         """Forget update ids processed before `older_than` (Telegram redelivers for 24 hours at most)."""
@@ -304,6 +341,7 @@ class SqliteStorage:
                     "UPDATE sessions SET state = ?, state_seq = ?, updated_at = ? WHERE id = ?",
                     (turn.state, turn.state_seq, now, turn.session_id),
                 )
+            self._mark(cur, turn.update_id)
         return reply_seq
 
     def mark_delivered(self, session_id: int, seq: int) -> None:

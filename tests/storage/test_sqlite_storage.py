@@ -58,6 +58,7 @@ def test_fresh_database_is_migrated_to_the_latest_version_with_pragmas(
         versions = conn.execute("SELECT version, description FROM schema_version").fetchall()
         journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
     assert {
+        "inbox",
         "users",
         "sessions",
         "messages",
@@ -83,34 +84,47 @@ def test_reopening_does_not_rerun_migrations_and_keeps_data(db_path: Path) -> No
 
 def test_new_migration_steps_are_applied_in_order_once(db_path: Path) -> None:
     SqliteStorage(db_path).close()
+    n = LATEST_VERSION
     extra = (
-        Migration(3, "third", ("ALTER TABLE users ADD COLUMN c3 TEXT",)),
-        Migration(2, "second", ("ALTER TABLE users ADD COLUMN c2 TEXT",)),
+        Migration(n + 2, "third", ("ALTER TABLE users ADD COLUMN c3 TEXT",)),
+        Migration(n + 1, "second", ("ALTER TABLE users ADD COLUMN c2 TEXT",)),
     )
     upgraded = SqliteStorage(db_path, migrations=MIGRATIONS + extra)
-    assert upgraded.schema_version() == 3
-    versions = [
-        r[0] for r in upgraded._db.execute("SELECT version FROM schema_version ORDER BY applied_at, version")
-    ]
-    assert versions == [1, 2, 3]
+    assert upgraded.schema_version() == n + 2
+    versions = [r[0] for r in upgraded._db.execute("SELECT version FROM schema_version ORDER BY rowid")]
+    assert versions == list(range(1, n + 3))
     columns = [r[1] for r in upgraded._db.execute("PRAGMA table_info(users)")]
     assert columns[-2:] == ["c2", "c3"]
     upgraded.close()
 
 
+def test_a_version_1_database_is_upgraded_and_keeps_its_data(db_path: Path) -> None:
+    old = SqliteStorage(db_path, migrations=MIGRATIONS[:1])
+    session = new_session(old, opening="Hallo")
+    old.close()
+    upgraded = SqliteStorage(db_path)
+    assert upgraded.schema_version() == LATEST_VERSION
+    assert [m.text for m in upgraded.messages(session.id)] == ["Hallo"]
+    assert upgraded.inbox_add(1, "{}") is True  # the inbox table came with version 2
+    upgraded.close()
+
+
 def test_a_failing_migration_leaves_the_database_unchanged(db_path: Path) -> None:
     SqliteStorage(db_path).close()
-    broken = Migration(2, "broken", ("ALTER TABLE users ADD COLUMN ok TEXT", "THIS IS NOT SQL"))
+    broken = Migration(
+        LATEST_VERSION + 1, "broken", ("ALTER TABLE users ADD COLUMN ok TEXT", "THIS IS NOT SQL")
+    )
     with pytest.raises(StorageError, match="cannot open the database"):
         SqliteStorage(db_path, migrations=MIGRATIONS + (broken,))
     reopened = SqliteStorage(db_path)
-    assert reopened.schema_version() == 1
+    assert reopened.schema_version() == LATEST_VERSION
     assert "ok" not in [r[1] for r in reopened._db.execute("PRAGMA table_info(users)")]
     reopened.close()
 
 
 def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
-    SqliteStorage(db_path, migrations=MIGRATIONS + (Migration(2, "future", ("SELECT 1",)),)).close()
+    future = Migration(LATEST_VERSION + 1, "future", ("SELECT 1",))
+    SqliteStorage(db_path, migrations=MIGRATIONS + (future,)).close()
     with pytest.raises(StorageError, match="newer than this SalesBot supports"):
         SqliteStorage(db_path)
 
@@ -225,6 +239,18 @@ def test_foreign_keys_are_enforced(store: SqliteStorage) -> None:
         store.add_trainee_message(999, "no such session", None)
     with pytest.raises(sqlite3.IntegrityError):
         store.start_session(12345, 1, "x", 1, "{}", None)
+
+
+def test_inbox_keeps_updates_until_processed_and_refuses_duplicates(store: SqliteStorage) -> None:
+    assert store.inbox_add(10, '{"update_id": 10}') is True
+    assert store.inbox_add(10, '{"update_id": 10}') is False  # already waiting
+    assert store.inbox_add(11, '{"update_id": 11}') is True
+    assert store.inbox_pending() == [(10, '{"update_id": 10}'), (11, '{"update_id": 11}')]
+    session = new_session(store)
+    store.add_trainee_message(session.id, "hallo", update_id=10)  # processing takes it out of the inbox
+    store.mark_processed(11)
+    assert store.inbox_pending() == []
+    assert store.inbox_add(10, "{}") is False  # processed already
 
 
 def test_processed_updates_dedupe_and_prune(store: SqliteStorage) -> None:

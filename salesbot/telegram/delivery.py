@@ -1,0 +1,99 @@
+"""Getting updates in and replies out without losing any.
+
+In: `DurableBot.get_updates` writes every fetched batch to the storage inbox (one transaction) before
+returning it, and python-telegram-bot confirms an offset to Telegram only on its next getUpdates call, so
+an update Telegram forgets is always in our inbox first. Webhook updates go through
+`DurableUpdateQueue.put`, which stores them before the webhook answers 200. After a crash, `replay`
+feeds the inbox back in order; the storage's processed-update ids make the replay idempotent.
+
+Out: customer lines are stored undelivered (an outbox) in the same transaction as the engine state, sent,
+then marked delivered; `split_message` keeps every sent text under Telegram's 4,096 characters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ExtBot
+
+from salesbot.storage import AsyncStorage
+
+log = logging.getLogger(__name__)
+
+TELEGRAM_LIMIT = 4096
+
+
+def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Cut a long text into parts of at most `limit` characters, at a paragraph, line, sentence or
+    word boundary when there is one in the second half of the part."""
+    parts: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[:limit]
+        cut = -1
+        for separator in ("\n\n", "\n", ". ", " "):
+            position = window.rfind(separator)
+            if position >= limit // 2:
+                cut = position + len(separator)
+                break
+        if cut <= 0:
+            cut = limit
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest or not parts:
+        parts.append(rest)
+    return [p for p in parts if p] or [text[:limit]]
+
+
+class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
+    """The Application's update queue; stores webhook updates in the inbox before accepting them."""
+
+    def __init__(self, db: AsyncStorage) -> None:
+        super().__init__()
+        self._db = db
+        self.stored: set[int] = set()  # ids DurableBot already wrote to the inbox
+
+    async def put(self, item: Any) -> None:
+        if isinstance(item, Update):
+            if item.update_id in self.stored:
+                self.stored.discard(item.update_id)
+            else:
+                await self._db.run(self._db.storage.inbox_add, item.update_id, item.to_json())
+        await super().put(item)
+
+    async def replay(self, bot: ExtBot[Any]) -> int:
+        """Queue the updates a crashed run received but never finished, oldest first."""
+        pending = await self._db.run(self._db.storage.inbox_pending)
+        for update_id, payload in pending:
+            try:
+                update = Update.de_json(json.loads(payload), bot)
+            except Exception:  # a payload this version cannot read: drop it rather than crash-loop
+                log.exception("dropping unreadable stored update %s", update_id)
+                await self._db.run(self._db.storage.mark_processed, update_id)
+                continue
+            await super().put(update)
+        return len(pending)
+
+
+class DurableBot(ExtBot):  # type: ignore[type-arg]
+    """ExtBot whose getUpdates results are in the inbox before PTB can confirm them to Telegram."""
+
+    __slots__ = ("_durable_db", "_durable_queue")
+
+    def __init__(self, *args: Any, db: AsyncStorage, queue: DurableUpdateQueue, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with self._unfrozen():
+            self._durable_db = db
+            self._durable_queue = queue
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        updates = await super().get_updates(*args, **kwargs)
+        if updates:
+            batch = [(u.update_id, u.to_json()) for u in updates]
+            await self._durable_db.run(self._durable_db.storage.inbox_add_many, batch)
+            self._durable_queue.stored.update(u.update_id for u in updates)
+        return updates

@@ -1,0 +1,103 @@
+"""Fixtures for the Telegram tests: the stand-in Bot API server and a SalesBot talking to it over HTTP."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from salesbot.storage import SqliteStorage
+from salesbot.telegram.bot import SalesBot
+from salesbot.telegram.config import load_config
+from salesbot.telegram.masking import uninstall_token_masking
+from salesbot.telegram.ratelimit import RetryingRateLimiter
+
+
+def _load_server_module() -> Any:
+    name = "salesbot_tests_botapi_server"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("botapi_server.py"))
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+botapi = _load_server_module()
+BotApiServer = botapi.BotApiServer
+User = botapi.User
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"
+TRAINER_ID = 900
+
+
+@pytest.fixture
+def token() -> str:
+    return TOKEN
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[Any]:
+    server = await BotApiServer(TOKEN).start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "salesbot.db"
+
+
+@pytest.fixture
+async def make_bot(api: Any, db_path: Path) -> AsyncIterator[Callable[..., Awaitable[SalesBot]]]:
+    """Start a SalesBot on the stand-in API (polling, a fresh database unless db_path is reused)."""
+    bots: list[SalesBot] = []
+    seeds = itertools.count(1)
+
+    async def start(**overrides: Any) -> SalesBot:
+        env = {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "SALESBOT_TELEGRAM_API_URL": api.base_url,
+            "SALESBOT_DB": str(overrides.pop("db", db_path)),
+            "SALESBOT_TRAINERS": str(TRAINER_ID),
+        }
+        env.update(overrides.pop("env", {}))
+        config = load_config(env, **overrides.pop("options", {}))
+        bot = SalesBot(
+            config,
+            SqliteStorage(config.db_path),
+            rate_limiter=RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, backoff=0.01),
+            poll_timeout=overrides.pop("poll_timeout", 2.0),
+            seed_source=lambda: next(seeds),
+            **overrides,
+        )
+        await bot.start()
+        bots.append(bot)
+        return bot
+
+    yield start
+    for bot in bots:
+        if bot._started:
+            await bot.stop()
+    uninstall_token_masking()
+
+
+@pytest.fixture
+async def bot(make_bot: Callable[..., Awaitable[SalesBot]]) -> SalesBot:
+    return await make_bot()
+
+
+@pytest.fixture
+def trainee() -> Any:
+    return User(101, "Tessa", "nl")
+
+
+@pytest.fixture
+def trainer() -> Any:
+    return User(TRAINER_ID, "Tom Trainer", "nl")
