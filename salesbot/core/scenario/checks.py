@@ -29,7 +29,7 @@ CUE_LABELS: frozenset[str] = frozenset(
     {
         "greeting", "introduction", "agenda", "acknowledgement", "summary", "follow_up", "closing_attempt",
         "pitch", "benefit", "buying_signal", "objection", "confirmation", "explicit_need",
-        "situation", "problem", "implication", "need_payoff", "open", "closed",
+        "situation", "problem", "implication", "need_payoff",
     }
 )
 
