@@ -20,8 +20,8 @@ from salesbot.core.analysis.types import Analysis, Lang, Message
 from salesbot.core.engine import rules
 from salesbot.core.engine.machine import PHASES, fire, machine_for
 from salesbot.core.engine.state import SessionState, TurnResult
-from salesbot.core.engine.topics import TopicIndex, keyword_set
-from salesbot.core.scenario.model import Objection, Outcome, Pain, Scenario
+from salesbot.core.engine.topics import TopicIndex
+from salesbot.core.scenario.model import Fact, Objection, Outcome, Pain, Scenario
 
 # Progress flags of the open objection (SessionState.objection_progress).
 OBJ_ACKNOWLEDGED = 1
@@ -30,7 +30,6 @@ OBJ_ANSWERED = 4
 OBJ_PENALISED = 8
 
 _PHASE_INDEX = {name: i for i, name in enumerate(PHASES)}
-_OFFER_ACTS = ("pitch", "benefit")
 _OPENING_ACTS = frozenset({"greeting", "introduction", "agenda"})
 
 
@@ -134,26 +133,29 @@ class Engine:
         self._signal_by_id = {s.id: s for s in scenario.closing_signals}
         self._has_need_payoff = any(p.need_payoff for p in scenario.pains)
         self._free_situation = rules.SITUATION_FREE.get(scenario.persona.temperament, 3)
-        # Keyword sets per item, and one index of every keyword, so a message is matched once.
-        self._fact_kw = [(f, keyword_set(f.topic)) for f in scenario.facts]
-        self._pain_kw = {p.id: keyword_set(p.topic) for p in scenario.pains}
-        self._impl_kw = {
-            (p.id, i.id): keyword_set(i.topic or ()) for p in scenario.pains for i in p.implications
-        }
-        self._need_kw: dict[str, frozenset[str]] = {}
-        words: set[str] = set()
+        # One index of every keyword (a message is matched once), then each item's canonical keys.
+        need_words: dict[str, set[str]] = {}
         for p in scenario.pains:
-            vocab = set(self._pain_kw[p.id])
-            for i in p.implications:
-                vocab |= self._impl_kw[(p.id, i.id)]
+            words: set[str] = set()
             if p.need_payoff:
                 for reply in p.need_payoff.reply:
-                    vocab |= set(self.analyzer.terms(reply, self.lang))
+                    words |= set(self.analyzer.terms(reply, self.lang))
+            need_words[p.id] = words
+        every = [k for f in scenario.facts for k in f.topic]
+        every += [k for p in scenario.pains for k in p.topic]
+        every += [k for p in scenario.pains for i in p.implications for k in (i.topic or ())]
+        every += [w for words in need_words.values() for w in sorted(words)]
+        self._index = TopicIndex(every, lambda k: self.analyzer.terms(k, self.lang))
+        keys = self._index.keys
+        self._fact_kw = [(f, keys(f.topic)) for f in scenario.facts]
+        self._pain_kw = {p.id: keys(p.topic) for p in scenario.pains}
+        self._impl_kw = {(p.id, i.id): keys(i.topic or ()) for p in scenario.pains for i in p.implications}
+        self._need_kw: dict[str, frozenset[str]] = {}
+        for p in scenario.pains:
+            vocab = set(self._pain_kw[p.id]) | keys(need_words[p.id])
+            for i in p.implications:
+                vocab |= self._impl_kw[(p.id, i.id)]
             self._need_kw[p.id] = frozenset(vocab)
-            words |= vocab
-        for _, kws in self._fact_kw:
-            words |= kws
-        self._index = TopicIndex(sorted(words), lambda k: self.analyzer.terms(k, self.lang))
 
     # --- public API -----------------------------------------------------------------------------------
     def new_session(self, seed: int) -> SessionState:
@@ -268,7 +270,7 @@ class Engine:
         self._rapport_moves(turn, a)
         if state.open_objection and self._handle_objection(turn, a):
             return
-        offers = any(a.has(act) for act in _OFFER_ACTS)
+        offers = self._offers(a)
         if offers and not state.pains:
             self._pitch_too_early(turn)
             state.situation_streak = 0
@@ -277,6 +279,8 @@ class Engine:
             state.situation_streak = 0
         if a.spin is not None:
             self._spin_question(turn, a)
+        elif a.question == "open" and not a.has("summary"):
+            self._topic_question(turn, a)
         if turn.primary:
             return
         if offers:
@@ -298,6 +302,16 @@ class Engine:
             state.patience = rules.clamp(state.patience - rules.FALLBACK_COST)
             turn.say(state.choose(self._replies["fallback"]))
             turn.events.append("fallback")
+
+    @staticmethod
+    def _offers(a: Analysis) -> bool:
+        """Does the trainee present the offer? Naming one's company while introducing oneself does not,
+        nor does a SPIN question that mentions the product."""
+        if a.spin is not None:  # a SPIN question that names the offer is still a question
+            return False
+        if a.has("benefit"):
+            return True
+        return a.has("pitch") and not a.has("introduction")
 
     def _rapport_moves(self, turn: _Turn, a: Analysis) -> None:
         state = turn.state
@@ -328,6 +342,23 @@ class Engine:
         elif a.spin == "need_payoff":
             self._need_payoff(turn, keywords)
 
+    def _topic_question(self, turn: _Turn, a: Analysis) -> None:
+        """An open question the analyser gave no SPIN type: a customer still answers what it is about.
+        A question naming an unrevealed pain's topic reveals it; one naming a fact's topic gets the fact."""
+        state = turn.state
+        keywords = self._index.matches(state.transcript[-1].text, a.terms)
+        if not keywords:
+            return
+        pain = self._best_pain(keywords, [p for p in self.scenario.pains if p.id not in state.pains])
+        if pain is not None:
+            self._reveal_pain(turn, pain)
+            return
+        fact = self._best_fact(state, keywords)
+        if fact is not None and fact.id not in state.facts:
+            state.facts.append(fact.id)
+            turn.say(state.choose(fact.reply))
+            turn.events.append(f"fact:{fact.id}")
+
     def _situation(self, turn: _Turn, keywords: frozenset[str], open_question: bool = True) -> None:
         state = turn.state
         state.situation_streak += 1
@@ -335,8 +366,7 @@ class Engine:
         state.patience = rules.clamp(
             state.patience - (rules.IMPATIENT_COST if impatient else rules.SITUATION_COST)
         )
-        best = max(self._fact_kw, key=lambda fk: len(fk[1] & keywords), default=None)
-        fact = best[0] if best is not None and best[1] & keywords else None
+        fact = self._best_fact(state, keywords)
         if fact is None and open_question:  # a general open question: the customer tells the next fact
             fact = next((f for f, _ in self._fact_kw if f.id not in state.facts), None)
         if fact is not None and fact.id not in state.facts:
@@ -353,6 +383,18 @@ class Engine:
         elif not turn.primary:
             turn.say(state.choose(self._replies["acknowledged" if not open_question else "fallback"]))
             turn.events.append("fallback")
+
+    def _best_fact(self, state: SessionState, keywords: frozenset[str]) -> Fact | None:
+        """The fact with the most keyword hits; on a tie the one not told yet (the question is more
+        likely about something new)."""
+        best: Fact | None = None
+        best_score = (0, False)
+        for fact, kws in self._fact_kw:
+            hits = len(kws & keywords)
+            score = (hits, fact.id not in state.facts)
+            if hits and score > best_score:
+                best, best_score = fact, score
+        return best
 
     def _problem(self, turn: _Turn, keywords: frozenset[str]) -> None:
         state = turn.state
@@ -520,7 +562,9 @@ class Engine:
         for flag, name in ((OBJ_ACKNOWLEDGED, "acknowledged"), (OBJ_EXPLORED, "explored"), (OBJ_ANSWERED, "answered")):
             if new & flag:
                 turn.events.append(f"objection_{name}:{objection.id}")
-        engaged = benefit or a.has("follow_up") or a.question == "open" or bool(progress & OBJ_ACKNOWLEDGED and new)
+        if not new and not benefit and a.spin is not None:
+            return False  # a SPIN question (e.g. about the need behind it): the customer answers it
+        engaged = benefit or a.has("follow_up") or a.question == "open"
         if not new and not (engaged or a.has("acknowledgement") or a.has("summary")):
             if not progress & OBJ_PENALISED:
                 state.objection_progress |= OBJ_PENALISED

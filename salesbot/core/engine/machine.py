@@ -103,5 +103,9 @@ def machine_for(scenario_id: str) -> Machine:
 
 
 def fire(machine: Machine, event: str, model: object, turn: Guards) -> bool:
-    """Fire one event on a session state; True when a transition happened."""
-    return bool(machine.events[event].trigger(model, turn=turn))
+    """Fire one event on a session state; True when a transition happened. Events with no transition
+    from the current phase are skipped here (transitions would log a warning for each)."""
+    trigger = machine.events[event]
+    if getattr(model, machine.model_attribute) not in trigger.transitions:
+        return False
+    return bool(trigger.trigger(model, turn=turn))

@@ -16,48 +16,60 @@ PREFIX_MIN = 5
 
 
 class TopicIndex:
-    """All keywords of a scenario, indexed once per Engine; `matches` runs once per trainee message."""
+    """All keywords of a scenario, indexed once per Engine; `matches` runs once per trainee message.
+
+    Keywords are reduced to a canonical key (their lemma when they have one), so "supplier" and
+    "suppliers" in one topic count as one hit, not two.
+    """
 
     def __init__(self, keywords: Iterable[str], terms: Callable[[str], frozenset[str]]) -> None:
-        self.exact: set[str] = set()
-        self.prefixes: set[str] = set()
-        self.phrases: list[str] = []
-        self.by_term: dict[str, set[str]] = {}
+        self.exact: dict[str, str] = {}  # word -> canonical key
+        self.prefixes: dict[str, str] = {}
+        self.phrases: dict[str, str] = {}
+        self.by_term: dict[str, str] = {}
+        self._canon: dict[str, str] = {}
         for raw in keywords:
             keyword = raw.lower().strip()
+            if not keyword or keyword in self._canon:
+                continue
             words = _WORD.findall(keyword)
             if len(words) > 1 or (words and words[0] != keyword):
-                self.phrases.append(keyword)
+                self._canon[keyword] = keyword
+                self.phrases[keyword] = keyword
                 continue
-            self.exact.add(keyword)
+            lemmas = terms(keyword)
+            key = min(lemmas) if len(lemmas) == 1 else keyword
+            self._canon[keyword] = key
+            self.exact[keyword] = key
             if len(keyword) >= PREFIX_MIN:
-                self.prefixes.add(keyword)
-            for term in terms(keyword):
-                self.by_term.setdefault(term, set()).add(keyword)
-        self.phrases = sorted(set(self.phrases))
+                self.prefixes[keyword] = key
+            if len(lemmas) == 1:
+                self.by_term.setdefault(key, key)
         self.longest_prefix = max((len(p) for p in self.prefixes), default=0)
 
+    def keys(self, keywords: Iterable[str]) -> frozenset[str]:
+        """The canonical keys of an item's keywords (all of them must have been indexed)."""
+        return frozenset(self._canon[k.lower().strip()] for k in keywords if k.strip())
+
     def matches(self, text: str, message_terms: frozenset[str]) -> frozenset[str]:
-        """The (lower-cased) keywords the message mentions."""
+        """The canonical keys of the keywords the message mentions."""
         lowered = text.lower()
         found: set[str] = set()
         exact, prefixes, longest = self.exact, self.prefixes, self.longest_prefix
         for word in _WORD.findall(lowered):
-            if word in exact:
-                found.add(word)
+            key = exact.get(word)
+            if key is not None:
+                found.add(key)
             for n in range(PREFIX_MIN, min(len(word), longest) + 1):
-                prefix = word[:n]
-                if prefix in prefixes:
-                    found.add(prefix)
-        for phrase in self.phrases:
+                key = prefixes.get(word[:n])
+                if key is not None:
+                    found.add(key)
+        for phrase, key in self.phrases.items():
             if phrase in lowered:
-                found.add(phrase)
+                found.add(key)
+        by_term = self.by_term
         for term in message_terms:
-            keywords = self.by_term.get(term)
-            if keywords:
-                found.update(keywords)
+            key = by_term.get(term)
+            if key is not None:
+                found.add(key)
         return frozenset(found)
-
-
-def keyword_set(keywords: Iterable[str]) -> frozenset[str]:
-    return frozenset(k.lower().strip() for k in keywords)
