@@ -243,6 +243,7 @@ def _guard_graph(root: yaml.Node, name: str) -> Problem | None:
     expanded: dict[int, int] = {}
     on_path: set[int] = set()
     alias_uses = 0
+    first_alias: yaml.Mark | None = None
     stack: list[tuple[yaml.Node, Iterator[yaml.Node]]] = []
 
     def enter(node: yaml.Node) -> Problem | None:
@@ -257,13 +258,10 @@ def _guard_graph(root: yaml.Node, name: str) -> Problem | None:
         if child is None:
             stack.pop()
             on_path.discard(id(node))
-            size = 1 + sum(expanded[id(c)] for c in _children(node))
-            expanded[id(node)] = size
-            if size > MAX_EXPANDED_NODES:
-                problem = _mark_problem(name, node.start_mark, "aliases expand to more than "
-                                        f"{MAX_EXPANDED_NODES:,} nodes (an alias bomb?); refusing the file")
+            expanded[id(node)] = 1 + sum(expanded[id(c)] for c in _children(node))
         elif id(child) in expanded:  # the same node object again: an alias
             alias_uses += 1
+            first_alias = first_alias or child.start_mark
             if alias_uses > MAX_ALIAS_USES:
                 problem = _mark_problem(name, child.start_mark,
                                         f"more than {MAX_ALIAS_USES:,} alias uses; refusing the file")
@@ -271,6 +269,12 @@ def _guard_graph(root: yaml.Node, name: str) -> Problem | None:
             problem = _mark_problem(name, child.start_mark, "recursive alias: a node contains itself")
         else:
             problem = enter(child)
+    if problem is None and alias_uses:
+        # Without aliases the size is bounded by the file size; with them, refuse a large blow-up.
+        size = expanded[id(root)]
+        if size > max(MAX_EXPANDED_NODES, 2 * len(expanded)):
+            problem = _mark_problem(name, first_alias, f"aliases expand the document to {size:,} nodes "
+                                    f"(the limit is {MAX_EXPANDED_NODES:,}): an alias bomb? Refusing the file")
     return problem
 
 

@@ -131,6 +131,12 @@ def test_too_many_alias_uses_are_refused() -> None:
     assert problem.message.startswith("more than 1,000 alias uses")
 
 
+def test_a_large_file_without_aliases_is_not_an_alias_bomb() -> None:
+    padding = "".join(f"  k{i}: [a, b, c, d, e, f]\n" for i in range(15_000))  # 120,000 nodes
+    text = MINIMAL.read_text() + "x-padding:\n" + padding
+    assert check_text(text, "large.yaml")[1] == []
+
+
 def test_deep_nesting_gives_a_problem_not_a_crash() -> None:
     scenario, problems = check_text("a: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml")
     assert scenario is None
