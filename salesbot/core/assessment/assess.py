@@ -170,10 +170,11 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
         return None
 
     def not_followed_by(act: str, candidates: list[Turn]) -> int | None:
-        """The first candidate customer message whose next seller message lacks `act`."""
+        """The first candidate customer message whose next seller message lacks `act` (a message the
+        seller never got to answer is no missed chance)."""
         for candidate in candidates:
             after = next((t for t in turns if t.index > candidate.index and t.role == "seller"), None)
-            if after is None or not after.has(act):
+            if after is not None and not after.has(act):
                 return candidate.index
         return None
 
@@ -181,6 +182,7 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
     pains = [t for t in customers if t.index in need_turns]
     by_length = sorted(customers, key=lambda t: (-t.words, t.index))
     closed = m.questions.closed
+    premature = [c.turn for c in m.closing_attempts if c.premature]
     return {
         "first_seller": first_seller,
         "spin.situation_asked": first_seller,
@@ -194,7 +196,7 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
         or longest_customer,
         "lsd.summary": not_followed_by("summary", by_length) or longest_customer,
         "lsd.follow_up": not_followed_by("follow_up", by_length) or longest_customer,
-        "closing.no_attempt": last_seller,
+        "closing.no_attempt": premature[-1] if premature else last_seller,
         "closing.commitment": customers[-1].index if customers else last_seller,
         "structure.phase_information": first_seller,
         "structure.phase_transformation": last(spin["problem"], first_need, first_seller),

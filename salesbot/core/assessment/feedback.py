@@ -100,10 +100,13 @@ def _render(
 
 
 def _choose(entry: dict[str, str], hit: RuleHit, turns: Sequence[Turn]) -> str:
-    """The template variant for whose message is quoted: "seller", "customer", else "any"; "none" when
-    there is no message to quote (e.g. an empty opening)."""
+    """The template variant: the hit's own variant if it has one, else by whose message is quoted:
+    "seller", "customer", else "any"; "none" when there is no message to quote."""
     role = next((t.role for t in turns if t.index == hit.anchor), None)
     keys = [role, "any", "none"] if role else ["none", "any"]
+    variant = hit.detail.get("variant")
+    if isinstance(variant, str):  # a rule missed in a particular way has its own wording
+        keys.insert(0, variant)
     for key in keys:
         if key and key in entry:
             return entry[key]

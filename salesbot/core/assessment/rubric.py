@@ -165,7 +165,9 @@ def closing_rules(m: Metrics, anchors: Mapping[str, int | None]) -> tuple[list[R
     if timely:
         hits.append(RuleHit("closing.attempted", 30.0, 30.0, (timely[0].turn,), timely[0].turn))
     else:
-        hits.append(RuleHit("closing.no_attempt", 0.0, 30.0, (), anchors.get("closing.no_attempt")))
+        early = [c.turn for c in m.closing_attempts if c.premature]
+        detail: dict[str, object] = {"variant": "only_premature", "attempts": len(early)} if early else {}
+        hits.append(RuleHit("closing.no_attempt", 0.0, 30.0, (), anchors.get("closing.no_attempt"), detail))
     applicable += 30.0
     won = m.outcome.outcome in ("order", "advance")
     hits.append(

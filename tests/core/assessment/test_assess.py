@@ -175,6 +175,24 @@ def test_premature_close_is_penalised(script) -> None:  # type: ignore[no-untype
     assert "closing.attempted" not in rules  # a premature close does not earn the attempt
 
 
+def test_feedback_on_a_call_with_only_a_premature_close(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Goedemorgen, ik ben Eva.", "greeting introduction"),
+        ("c", "Goedemorgen.", ""),
+        ("s", "Zal ik het contract opsturen?", "closing_attempt closed"),
+        ("c", "Nee, dat gaat me te snel. Ik heb geen interesse.", "objection"),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    assert a.outcome == "no_sale"
+    texts = {i.rule: i.text for i in a.feedback.improvements + a.feedback.strengths}
+    if "closing.no_attempt" in texts:  # it must not claim the trainee never asked
+        assert "voordat de klant een behoefte" in texts["closing.no_attempt"]
+    # The customer's last message had no seller reply: no "you should have acknowledged it" there.
+    assert not any(i.turn == 4 and i.rule.startswith("lsd.") for i in a.feedback.improvements)
+    no_attempt = next(h for h in a.score.dimensions["closing"].rules if h.rule == "closing.no_attempt")
+    assert no_attempt.anchor == 3 and no_attempt.detail["variant"] == "only_premature"
+
+
 def test_close_after_a_need_is_not_premature(script) -> None:  # type: ignore[no-untyped-def]
     messages, analyzer = script([
         ("s", "Waar loopt u tegenaan?", "open problem"),
