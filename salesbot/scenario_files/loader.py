@@ -171,7 +171,12 @@ class _YamlDocument:
             _index(root, (), None, places)
         except yaml.MarkedYAMLError as error:
             return _yaml_error(name, error, text)
-        except yaml.YAMLError as error:  # unmarked errors are rare (e.g. reader errors)
+        except yaml.reader.ReaderError as error:  # a control character: binary data or a broken copy-paste
+            pos = max(0, min(int(error.position), len(text)))
+            line, column = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+            char = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
+            return Problem(name, line, column, f"control character {char} is not allowed in a YAML text file")
+        except yaml.YAMLError as error:  # other unmarked errors are rare
             return _file_problem(name, f"YAML error: {error}")
         except RecursionError:
             return _file_problem(name, "YAML nesting is too deep")

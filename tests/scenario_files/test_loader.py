@@ -99,6 +99,11 @@ def test_binary_file_is_refused_by_name(tmp_path: Path) -> None:
     assert str(problem) == f"{binary}:1:1: binary file (contains NUL bytes); a scenario is a UTF-8 YAML text file"
 
 
+def test_control_character_is_refused_with_its_position() -> None:
+    _, [problem] = check_text(b"id: x\ntitle: a\x01b\n", "ctl.yaml")
+    assert str(problem) == "ctl.yaml:2:9: control character #x0001 is not allowed in a YAML text file"
+
+
 def test_non_utf8_text_is_refused_with_its_line(tmp_path: Path) -> None:
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("id: x\ntitle: café\n".encode("latin-1"))
