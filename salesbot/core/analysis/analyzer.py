@@ -53,6 +53,11 @@ _ACT_ORDER = {
     name: i for i, name in enumerate(SELLER_ACTS + EXTRA_SELLER_ACTS + CUSTOMER_ACTS + EXTRA_CUSTOMER_ACTS)
 }
 
+# Acts found by cue rules alone (summary and follow-up also need the context).
+_CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_attempt", "pitch", "benefit")
+# SPIN rule groups that only decide when nothing more specific fired.
+_WEAK_SPIN_GROUPS = frozenset({"situation_frame", "problem_word", "situation_default"})
+
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _QUESTION_END = re.compile(r"\?[^\w?]*$")
@@ -148,9 +153,32 @@ def _strip_lead_in(clause: str, data: LangData) -> str:
     return clause
 
 
+def _strip_lead_in_keep(sentence: str, data: LangData) -> str:
+    """Drop interjections ("oke,", "ok", "right,") but keep connectives such as "dus"/"so", which are the
+    weak summary markers themselves."""
+    sentence = _LEAD_PUNCT.sub("", sentence)
+    for _ in range(3):
+        parts = sentence.split(" ", 1)
+        if len(parts) == 2 and parts[0].rstrip(",.!") in data.interjections:
+            sentence = _LEAD_PUNCT.sub("", parts[1])
+        else:
+            break
+    return sentence
+
+
 def _starts_with_question_word(clause: str, data: LangData) -> str | None:
+    """The question word a clause opens with ("wat", "hoe lang", "met welk", "roughly how many"), or None
+    when the clause is a relative clause ("what I'd suggest is ...", "wat u zegt ...")."""
+    words = clause.split(" ", 1)
+    if len(words) == 2 and words[0] in data.question_prepositions:
+        clause = words[1]  # "met welk programma", "aan hoeveel", "to what extent"
     found = data.question_start.match(clause)
-    return found.group(0) if found else None
+    if not found:
+        return None
+    rest = clause[found.end() :].lstrip(" ,").split(" ", 1)[0]
+    if rest in data.verb_first_pronouns and rest not in data.question_word_followers:
+        return None  # "wat ik bedoel", "what you said": a statement, not a question
+    return found.group(0)
 
 
 def _verb_first(clause: str, data: LangData, strict: bool) -> str | None:
@@ -174,20 +202,22 @@ def _verb_first(clause: str, data: LangData, strict: bool) -> str | None:
     return None
 
 
-def _type_question(sentence: str, data: LangData, has_mark: bool) -> _Question | None:
-    """Open or closed for one sentence, or None if the sentence is not a question."""
-    body = _strip_lead_in(sentence, data)
-    if data.not_question is not None and data.not_question.search(body) and not has_mark:
+def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool) -> _Question | None:
+    """Open or closed for one sentence, or None if the sentence is not a question. Without a question
+    mark only the start of the sentence counts (and a tag like "..., klopt dat" at its very end)."""
+    body = _strip_lead_in(body_text, data)
+    if not has_mark and data.not_question is not None and data.not_question.search(body):
         return None
     hit = first_match(data.elaboration, body) or first_match(data.indirect_open, body)
     if hit:
         return _Question(sentence, "open", hit[0], hit[1])
-    for raw_clause in _CLAUSE_SPLIT.split(body):
+    clauses = _CLAUSE_SPLIT.split(body)
+    for raw_clause in clauses if has_mark else clauses[:1]:
         clause = _strip_lead_in(raw_clause, data)
         if not clause:
             continue
         word = _starts_with_question_word(clause, data)
-        if word and not (data.not_question is not None and data.not_question.search(clause)):
+        if word:
             choice = first_match(data.choice, body) if has_mark else None
             if choice:
                 return _Question(sentence, "closed", choice[0], choice[1])
@@ -196,7 +226,11 @@ def _type_question(sentence: str, data: LangData, has_mark: bool) -> _Question |
         if verb:
             return _Question(sentence, "closed", "closed.verb_first", verb)
     if has_mark:
-        return _Question(sentence, "closed", "closed.declarative_question", sentence[-40:])
+        return _Question(sentence, "closed", "closed.declarative_question", body[-60:])
+    if not sentence.endswith((".", "!")):
+        tag = first_match(data.summary_checks, clauses[-1]) if len(clauses) > 1 else None
+        if tag and body.endswith(tag[1]):
+            return _Question(sentence, "closed", "closed.tag_question", tag[1])
     return None
 
 
@@ -215,14 +249,14 @@ def _find_question(sentences: Sequence[str], data: LangData) -> _Question | None
     for sentence in reversed(sentences):
         has_mark = bool(_QUESTION_END.search(sentence))
         if has_mark:
-            typed = _type_question(sentence.rstrip("?!. "), data, True)
+            typed = _type_question(sentence, sentence.rstrip("?!. "), data, True)
             if typed is not None:
                 return typed
             continue
         if sentence.endswith("!"):
             continue
         if not any_mark:
-            typed = _type_question(sentence.rstrip(". "), data, False)
+            typed = _type_question(sentence, sentence.rstrip(". "), data, False)
             if typed is not None:
                 return typed
         else:
@@ -285,15 +319,7 @@ class Analyzer:
         acts: dict[str, Evidence] = {}
         question = _find_question(sentences, data)
 
-        for act in (
-            "greeting",
-            "introduction",
-            "agenda",
-            "acknowledgement",
-            "closing_attempt",
-            "pitch",
-            "benefit",
-        ):
+        for act in _CUE_ACTS:
             hit = first_match(data.acts.get(act, ()) + self._extra.get(act, ()), norm)
             if hit:
                 acts[act] = Evidence(f"act={act}", hit[0], hit[1])
@@ -306,35 +332,31 @@ class Analyzer:
                 previous = message
         last_is_customer = bool(context) and context[-1].role == "customer"
 
-        summary = self._summary(norm, sentences, terms, customer_terms, question, acts, data)
-        summary_extra: list[Evidence] = []
+        summary = self._summary(sentences, customer_terms, question, acts, data)
         if summary:
             acts["summary"] = summary[0]
-            summary_extra = summary[1:]
-        # A summary's check ("..., klopt dat?") restates; it does not deepen, so it is not a follow-up.
-        if (
-            question is not None
-            and previous is not None
-            and not ({"closing_attempt", "summary"} & acts.keys())
-        ):
-            follow = self._follow_up(question, previous, last_is_customer, data)
-            if follow:
-                acts["follow_up"] = follow
 
         spin: Spin | None = None
         if question is not None:
             evidence.append(Evidence(f"question={question.kind}", question.rule, question.match))
-            spin_hit = self._spin(question, acts, data)
-            if spin_hit[0] is not None:
-                spin = spin_hit[0]
-                evidence.append(Evidence(f"spin={spin}", spin_hit[1], spin_hit[2]))
-            elif spin_hit[1]:
-                evidence.append(Evidence("spin=none", spin_hit[1], spin_hit[2]))
+            spin, rule, match = self._spin(question, acts, data)
+            evidence.append(Evidence(f"spin={spin or 'none'}", rule, match))
+
+        # A follow-up deepens the customer's last words; summaries, closes and agenda checks do not.
+        if (
+            question is not None
+            and previous is not None
+            and not ({"closing_attempt", "summary", "agenda"} & acts.keys())
+        ):
+            follow = self._follow_up(question, spin, previous, last_is_customer, data)
+            if follow:
+                acts["follow_up"] = follow
+
         ordered = sorted(acts, key=lambda a: _ACT_ORDER.get(a, 99))
         for act in ordered:
             evidence.append(acts[act])
             if act == "summary":
-                evidence.extend(summary_extra)
+                evidence.extend(summary[1:])  # type: ignore[index]
         return Analysis(
             lang, "seller", question.kind if question else None, spin, tuple(ordered), tuple(evidence), terms
         )
@@ -342,13 +364,13 @@ class Analyzer:
     def _spin(
         self, question: _Question, acts: Mapping[str, Evidence], data: LangData
     ) -> tuple[Spin | None, str, str]:
+        """SPIN type of the question sentence: the first rule group (in SPIN_ORDER) that fires decides."""
         text = question.sentence
-        if "closing_attempt" in acts and _within(acts["closing_attempt"].match, text):
-            return None, "none.closing_question", acts["closing_attempt"].match
-        if "summary" in acts:
-            return None, "none.summary_check", acts["summary"].match
+        for act in ("closing_attempt", "agenda"):
+            if act in acts and _within(acts[act].match, text):
+                return None, f"none.{act}_question", acts[act].match
         check = first_match(data.summary_checks, text)
-        if check and len(text.split()) <= 6:
+        if check and ("summary" in acts or len(text.split()) <= 6):
             return None, "none.summary_check", check[1]
         weak: tuple[Spin | None, str, str] | None = None
         for group, label in SPIN_ORDER:
@@ -357,36 +379,37 @@ class Analyzer:
                 continue
             if label is None:
                 return None, hit[0], hit[1]
-            if group in ("situation_default", "problem_word", "situation_frame"):
+            if group in _WEAK_SPIN_GROUPS:
                 weak = (label, hit[0], hit[1])  # type: ignore[assignment]
                 break
             return label, hit[0], hit[1]  # type: ignore[return-value]
-        # Scenario cues decide when only a weak (default) rule fired.
+        # Scenario cues decide when only a weak (fallback) rule fired.
         for label in ("need_payoff", "implication", "problem", "situation"):
             hit = first_match(self._extra.get(label, ()), text)
             if hit:
                 return label, hit[0], hit[1]  # type: ignore[return-value]
-        if weak is not None:
+        if weak is not None and weak[1] != "situation.fact_question":
             return weak
-        return "situation", "situation.fact_question", text[-40:]
+        return "situation", "situation.fact_question", text
 
     def _summary(
         self,
-        norm: str,
         sentences: Sequence[str],
-        terms: frozenset[str],
         customer_terms: frozenset[str],
         question: _Question | None,
         acts: Mapping[str, Evidence],
         data: LangData,
     ) -> list[Evidence] | None:
-        """A summary restates the customer's content: a marker or check plus shared content words, or a
-        declarative restatement made mostly of the customer's words. Announcing one is not a summary."""
+        """A summary restates the customer's content. Evidence: a strong marker ("als ik u goed begrijp",
+        "in other words") after customer messages; or a weak marker ("dus", "so") or a check ("klopt dat?")
+        with content words shared with the customer; or, without any marker, a statement made mostly of
+        the customer's words. Announcing a summary ("ik mail u een samenvatting") is not one."""
         if not customer_terms:
             return None
-        if data.summary_announcements is not None and data.summary_announcements.search(norm):
+        text = " ".join(sentences)
+        if data.summary_announcements is not None and data.summary_announcements.search(text):
             return None
-        # Only content outside an open question counts ("Dus hoeveel ...?" is a question, not a summary).
+        # Content in an open question does not count ("Dus hoeveel ...?" is a question, not a summary).
         parts = [
             s
             for s in sentences
@@ -396,22 +419,43 @@ class Analyzer:
             return None
         body = " ".join(parts)
         shared = sorted(_terms(body, data.lang) & customer_terms)
+        shared_ev = Evidence("act=summary", "summary.shared_content", ", ".join(shared[:6]))
+        strong = first_match(data.summary_markers, body)
+        if strong:
+            return (
+                [Evidence("act=summary", strong[0], strong[1]), shared_ev]
+                if shared
+                else [Evidence("act=summary", strong[0], strong[1])]
+            )
         if not shared:
             return None
-        cue = first_match(data.summary_markers, body) or first_match(data.summary_checks, body)
-        shared_ev = Evidence("act=summary", "summary.shared_content", ", ".join(shared[:6]))
-        if cue:
-            return [Evidence("act=summary", cue[0], cue[1]), shared_ev]
+        for sentence in parts:
+            weak = first_match(data.summary_weak_markers, _strip_lead_in_keep(sentence, data))
+            if weak:
+                return [Evidence("act=summary", weak[0], weak[1]), shared_ev]
+        check = first_match(data.summary_checks, body)
+        if check and len(shared) >= 2:
+            return [Evidence("act=summary", check[0], check[1]), shared_ev]
         body_terms = _terms(body, data.lang)
-        if len(shared) >= 3 and len(shared) >= 0.5 * len(body_terms) and "pitch" not in acts:
+        if (
+            len(shared) >= 3
+            and len(shared) >= 0.5 * len(body_terms)
+            and not ({"pitch", "benefit"} & acts.keys())
+        ):
             return [Evidence("act=summary", "summary.restatement", ", ".join(shared[:6])), shared_ev]
         return None
 
     def _follow_up(
-        self, question: _Question, previous: Message, last_is_customer: bool, data: LangData
+        self,
+        question: _Question,
+        spin: Spin | None,
+        previous: Message,
+        last_is_customer: bool,
+        data: LangData,
     ) -> Evidence | None:
-        """A question that deepens the customer's previous message: shares its content words, or asks to
-        specify what was just said ("Hoezo?", "Wat bedoelt u met ...?")."""
+        """A question that deepens the customer's previous message: shares its content words, asks to
+        specify what was just said ("Hoezo?", "Wat bedoelt u met ...?"), refers back to it ("dat", "those"),
+        or asks for the consequences of the problem just mentioned."""
         shared = sorted(_terms(question.sentence, data.lang) & _terms(previous.text, data.lang))
         if shared:
             return Evidence("act=follow_up", "follow_up.shared_content", ", ".join(shared[:6]))
@@ -420,6 +464,8 @@ class Analyzer:
         hit = first_match(data.follow_up_cues, question.sentence)
         if hit:
             return Evidence("act=follow_up", hit[0], hit[1])
+        if spin == "implication":
+            return Evidence("act=follow_up", "follow_up.consequence_of_previous", question.sentence)
         return None
 
     # -- customer --------------------------------------------------------------------------------

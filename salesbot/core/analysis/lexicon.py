@@ -24,6 +24,7 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 # The order in which SPIN rule groups are tried, and the label each group gives (None: not SPIN).
 SPIN_ORDER: tuple[tuple[str, str | None], ...] = (
     ("none", None),
+    ("implication_first", "implication"),
     ("need_payoff", "need_payoff"),
     ("implication", "implication"),
     ("problem", "problem"),
@@ -90,6 +91,8 @@ class LangData:
     stop_words: frozenset[str]
     stem_exceptions: Mapping[str, str]
     question_words: frozenset[str]
+    question_prepositions: frozenset[str]  # "met welk", "aan hoeveel", "to what extent"
+    question_word_followers: frozenset[str]  # pronouns that may follow a question word ("wat u" is not)
     lead_in_words: frozenset[str]
     question_verbs: frozenset[str]
     verb_first_pronouns: frozenset[str]
@@ -101,6 +104,8 @@ class LangData:
     not_question: re.Pattern[str] | None
     summary_checks: tuple[Rule, ...]
     summary_markers: tuple[Rule, ...]
+    summary_weak_markers: tuple[Rule, ...]  # only at the start of a sentence, and only with shared content
+    interjections: frozenset[str]
     summary_announcements: re.Pattern[str] | None
     follow_up_cues: tuple[Rule, ...]
     spin: Mapping[str, tuple[Rule, ...]]
@@ -152,6 +157,8 @@ def load_language(lang: Lang) -> LangData:
         stop_words=_words(raw.get("stop_words")),
         stem_exceptions=dict(raw.get("stem_exceptions") or {}),
         question_words=question_words,
+        question_prepositions=_words(raw.get("question_prepositions")),
+        question_word_followers=_words(raw.get("question_word_followers")),
         lead_in_words=_words(raw.get("lead_in_words")),
         question_verbs=_words(raw.get("question_verbs")),
         verb_first_pronouns=_words(raw.get("verb_first_pronouns")),
@@ -163,6 +170,8 @@ def load_language(lang: Lang) -> LangData:
         not_question=_optional_pattern(raw.get("not_question")),
         summary_checks=compile_rules(groups("summary_checks")),
         summary_markers=compile_rules(groups("summary_markers")),
+        summary_weak_markers=compile_rules(groups("summary_weak_markers")),
+        interjections=_words(raw.get("interjections")),
         summary_announcements=_optional_pattern(raw.get("summary_announcements")),
         follow_up_cues=compile_rules(groups("follow_up_cues")),
         spin=nested("spin"),
