@@ -227,10 +227,14 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
             return _Question(sentence, "closed", "closed.verb_first", verb)
     if has_mark:
         return _Question(sentence, "closed", "closed.declarative_question", body[-60:])
-    if not sentence.endswith((".", "!")):
-        tag = first_match(data.summary_checks, clauses[-1]) if len(clauses) > 1 else None
-        if tag and body.endswith(tag[1]):
-            return _Question(sentence, "closed", "closed.tag_question", tag[1])
+    if not sentence.endswith((".", "!")) and len(body.split()) > 3:
+        # "..., klopt dat" / "..., right" typed without a question mark: the tag ends the sentence.
+        tail = " ".join(body.rstrip(" ,").split()[-3:])
+        for rules in (data.tag_questions, data.summary_checks):
+            for rule in rules:
+                found = rule.pattern.search(tail)
+                if found and tail.endswith(found.group(0)):
+                    return _Question(sentence, "closed", "closed.tag_question", found.group(0))
     return None
 
 
@@ -342,11 +346,13 @@ class Analyzer:
             spin, rule, match = self._spin(question, acts, data)
             evidence.append(Evidence(f"spin={spin or 'none'}", rule, match))
 
-        # A follow-up deepens the customer's last words; summaries, closes and agenda checks do not.
+        # A follow-up deepens the customer's last words; a summary check, a close or an agenda check
+        # does not (a question after a summary, in its own sentence, can).
         if (
             question is not None
             and previous is not None
-            and not ({"closing_attempt", "summary", "agenda"} & acts.keys())
+            and not ({"closing_attempt", "agenda"} & acts.keys())
+            and not ("summary" in acts and (question.kind == "closed" or _summary_in(question, data)))
         ):
             follow = self._follow_up(question, spin, previous, last_is_customer, data)
             if follow:
@@ -464,8 +470,9 @@ class Analyzer:
         hit = first_match(data.follow_up_cues, question.sentence)
         if hit:
             return Evidence("act=follow_up", hit[0], hit[1])
-        if spin == "implication":
-            return Evidence("act=follow_up", "follow_up.consequence_of_previous", question.sentence)
+        if spin in ("implication", "need_payoff"):
+            # Consequences of, or the value of solving, what the customer just said.
+            return Evidence("act=follow_up", f"follow_up.{spin}_of_previous", question.sentence)
         return None
 
     # -- customer --------------------------------------------------------------------------------
@@ -489,7 +496,8 @@ class Analyzer:
         for index, sentence in enumerate(sentences):
             rules = data.customer_acts.get("buying_signal", ())
             fit = first_match(rules[:1] + self._extra.get("buying_signal", ()), sentence)
-            if fit:
+            # "Klinkt mooi, maar dat zeggen ze allemaal": the concern, not the politeness, counts.
+            if fit and index not in objection_sentences:
                 found.setdefault("buying_signal", Evidence("act=buying_signal", fit[0], fit[1]))
                 continue
             # Topic words (price, delivery, contract ...) signal buying in a question, not in a concern.
@@ -509,6 +517,13 @@ class Analyzer:
         ordered = sorted(found, key=lambda a: _ACT_ORDER.get(a, 99))
         evidence.extend(found[a] for a in ordered)
         return tuple(ordered)
+
+
+def _summary_in(question: _Question, data: LangData) -> bool:
+    return bool(
+        first_match(data.summary_markers, question.sentence)
+        or first_match(data.summary_checks, question.sentence)
+    )
 
 
 def _within(match: str, text: str) -> bool:

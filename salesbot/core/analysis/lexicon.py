@@ -57,7 +57,7 @@ def first_match(rules: Sequence[Rule], text: str) -> tuple[str, str] | None:
 
 def _wrap(patterns: Iterable[str]) -> str:
     # Word boundaries on both sides so cues never match inside longer words.
-    return r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)"
+    return r"(?<!\w)(?:" + "|".join(f"(?:{p.rstrip()})" for p in patterns) + r")(?!\w)"
 
 
 def compile_rules(groups: Mapping[str, Sequence[str]] | None) -> tuple[Rule, ...]:
@@ -74,6 +74,7 @@ def phrase_pattern(phrase: str) -> str:
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
 _SPACE = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 
 
 def normalise(text: str) -> str:
@@ -81,6 +82,8 @@ def normalise(text: str) -> str:
     text = text.translate(_QUOTES).lower()
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if any(c.isdigit() for c in text):
+        text = _THOUSANDS.sub("", text)  # "5.000 dozen" / "5,000 boxes": one number, one word
     return _SPACE.sub(" ", text).strip()
 
 
@@ -103,6 +106,7 @@ class LangData:
     choice: tuple[Rule, ...]
     not_question: re.Pattern[str] | None
     summary_checks: tuple[Rule, ...]
+    tag_questions: tuple[Rule, ...]
     summary_markers: tuple[Rule, ...]
     summary_weak_markers: tuple[Rule, ...]  # only at the start of a sentence, and only with shared content
     interjections: frozenset[str]
@@ -169,6 +173,7 @@ def load_language(lang: Lang) -> LangData:
         choice=compile_rules(groups("choice")),
         not_question=_optional_pattern(raw.get("not_question")),
         summary_checks=compile_rules(groups("summary_checks")),
+        tag_questions=compile_rules(groups("tag_questions")),
         summary_markers=compile_rules(groups("summary_markers")),
         summary_weak_markers=compile_rules(groups("summary_weak_markers")),
         interjections=_words(raw.get("interjections")),
