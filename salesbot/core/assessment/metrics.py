@@ -265,6 +265,14 @@ def _next_customer(turns: Sequence[Turn], position: int) -> Turn | None:
     return None
 
 
+def _agrees(turn: Turn) -> bool:
+    """The customer agrees: a confirmation or an agreement word, and not a message that opens with a denial
+    ("Nee, dat komt niet goed uit" contains "goed") or objects."""
+    if turn.has("objection") or find_cue(turn.text[:40], cues("denial")):
+        return False
+    return turn.has("confirmation") or find_cue(turn.text, cues("agreement")) is not None
+
+
 def spin_metrics(turns: Sequence[Turn]) -> SpinMetrics:
     by_type: dict[str, list[int]] = {s: [] for s in SPIN_TYPES}
     flow: list[tuple[int, Spin]] = []
@@ -399,7 +407,7 @@ def closing_attempts(turns: Sequence[Turn], needs: Sequence[NeedEvidence]) -> li
             result = "no_reply"
         elif reply.has("objection"):
             result = "objection"
-        elif reply.has("buying_signal") or reply.has("confirmation") or find_cue(reply.text, cues("agreement")):
+        elif reply.has("buying_signal") or _agrees(reply):
             result = "accepted"
         else:
             result = "neutral"
@@ -497,7 +505,7 @@ def infer_outcome(turns: Sequence[Turn]) -> OutcomeInference:
             or (previous.analysis.question is not None
                 and (find_cue(previous.text, cues("step")) or find_cue(previous.text, cues("order"))) is not None)
         )
-        agreed = turn.has("confirmation") or find_cue(turn.text, cues("agreement")) is not None
+        agreed = _agrees(turn)
         order_cue = find_cue(turn.text, cues("order"))
         if order_cue and (agreed or closed_before):
             return OutcomeInference("order", "inferred", "outcome.order_words", [turn.index], order_cue)

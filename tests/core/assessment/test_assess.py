@@ -256,6 +256,8 @@ def test_unconfirmed_summary(script) -> None:  # type: ignore[no-untyped-def]
         ("Shall we schedule a trial?", "Sounds good, let's do the trial.", "confirmation", "advance"),
         ("Shall I send the contract?", "Yes, send me the contract.", "confirmation", "order"),
         ("Shall I send the contract?", "Yes, but we already have a contract with them.", "objection", "continuation"),
+        ("Zullen we een demo plannen?", "Nee, dat komt nu niet goed uit.", "", "continuation"),
+        ("Shall we book a demo?", "No, that doesn't work for me.", "", "continuation"),
     ],
 )
 def test_outcome_inference(script, last_seller: str, last_customer: str, labels: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
