@@ -182,6 +182,7 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
     pains = [t for t in customers if t.index in need_turns]
     by_length = sorted(customers, key=lambda t: (-t.words, t.index))
     closed = m.questions.closed
+    by_index = {t.index: t for t in turns}
     premature = [c.turn for c in m.closing_attempts if c.premature]
     return {
         "first_seller": first_seller,
@@ -190,7 +191,8 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
         "spin.implication_asked": first_need or last(spin["problem"], spin["situation"], first_seller),
         "spin.need_payoff_asked": last(spin["implication"], first_need, spin["problem"], first_seller),
         "spin.progression": last(spin["situation"], first_seller),
-        "spin.open_questions": closed[0] if closed else first_seller,
+        # A discovery question asked closed is the one to rephrase, not the time check "Schikt een kwartier?".
+        "spin.open_questions": next((i for i in closed if by_index[i].analysis.spin), closed[0] if closed else first_seller),
         "spin.questions_spread": first_seller,
         "lsd.acknowledgement": not_followed_by("acknowledgement", pains) or first_need or first_objection
         or longest_customer,

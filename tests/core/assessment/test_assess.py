@@ -357,3 +357,17 @@ def test_every_rule_has_labels_and_templates_in_both_languages(script) -> None: 
     for name in DIMENSIONS:
         for hit in a.score.dimensions[name].rules:
             assert hit.rule in nl["rules"]
+
+
+def test_closed_question_feedback_quotes_a_discovery_question(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Schikt een kwartier?", "agenda closed"),
+        ("c", "Ja.", "confirmation"),
+        ("s", "Heeft u koelcellen?", "closed situation"),
+        ("c", "Ja, drie.", ""),
+        ("s", "Zijn die oud?", "closed situation"),
+        ("c", "Best wel.", ""),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    hit = next(h for h in a.score.dimensions["spin"].rules if h.rule == "spin.open_questions")
+    assert hit.status == "missed" and hit.anchor == 3
