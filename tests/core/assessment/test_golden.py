@@ -30,14 +30,14 @@ def _assess(name: str) -> Assessment:
 
 
 # Golden cases that fail only because the analyser (owned by the analysis helper) mislabels a message, as
-# measured on 2026-11-23. Non-strict: they XPASS once the analyser labels these messages correctly.
+# measured on 2026-11-23 12:55 UTC. Non-strict: they XPASS once the analyser labels these messages correctly.
 ANALYSER_GAPS = {
-    "nl-strong": "turn 1 introduction ('met Eva de Vries van KoelTech') and turn 11 summary ('Als ik u goed begrijp') not detected",
-    "nl-weak": "turn 11 'Zal ik het contract dan maar opsturen?' labelled situation, not closing_attempt",
-    "nl-mixed": "turn 10 'Maar eerlijk gezegd is het budget dit jaar al op.' not labelled objection",
-    "en-strong": "turn 15 (a benefit statement) labelled summary; turn 17 'Shall we start with a trial...?' not closing_attempt",
+    "nl-strong": "turn 14 (an explicit need answering a need-payoff question, before any offer) also labelled buying_signal",
+    "nl-weak": "turn 11 'Zal ik het contract dan maar opsturen?' labelled situation question, not closing_attempt",
+    "nl-mixed": "turn 10 'Maar eerlijk gezegd is het budget dit jaar al op.' not labelled objection; "
+    "turn 13 'Bel ik u na de zomer nog eens?' labelled situation",
     "en-weak": "turn 12 'No thanks, we're not interested.' labelled buying_signal instead of objection",
-    "en-mixed": "turns 11/13 labelled situation ('What makes the budget tight', 'Shall I call you again')",
+    "en-mixed": "turn 11 'What makes the budget tight at the moment?' (exploring an objection) labelled situation",
 }
 
 
