@@ -84,8 +84,25 @@ def parse_plain(text: str) -> list[tuple[str, str]]:
     return result
 
 
-def parse_structured(data: object) -> list[tuple[str, str]]:
-    """A list of {role, text}; also {"messages": [...]} or {"transcript": [...]} (e.g. a saved session)."""
+def _item_lines(text: str) -> list[int]:
+    """The line of each list item, for error messages. JSON is (nearly always) YAML too, so the YAML
+    composer gives positions for both; when it cannot, errors name the item number only."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if getattr(k, "value", None) in ("messages", "transcript")), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [child.start_mark.line + 1 for child in node.value]
+
+
+def parse_structured(data: object, lines: list[int] | None = None) -> list[tuple[str, str]]:
+    """A list of {role, text}; also {"messages": [...]} or {"transcript": [...]} (e.g. a saved session).
+    `lines` (the line of each item) makes errors point at the line."""
     if isinstance(data, dict):
         for key in ("messages", "transcript"):
             if isinstance(data.get(key), list):
@@ -97,7 +114,7 @@ def parse_structured(data: object) -> list[tuple[str, str]]:
         raise TranscriptError(f"expected a list of {{role, text}} objects, got {type(data).__name__}")
     messages = []
     for number, item in enumerate(data, 1):
-        where = f"item {number}"
+        where = f"line {lines[number - 1]} (item {number})" if lines and number <= len(lines) else f"item {number}"
         if not isinstance(item, dict):
             raise TranscriptError(f"{where}: expected an object with 'role' and 'text', got {type(item).__name__}")
         missing = [k for k in ("role", "text") if k not in item]
@@ -121,7 +138,7 @@ def parse_transcript(text: str, name: str = "-") -> list[tuple[str, str]]:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise TranscriptError(f"line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}") from None
-        messages = parse_structured(data)
+        messages = parse_structured(data, _item_lines(text))
     elif suffix in (".yaml", ".yml") or (suffix != ".txt" and stripped.startswith("- ")):
         import yaml
 
@@ -132,7 +149,7 @@ def parse_transcript(text: str, name: str = "-") -> list[tuple[str, str]]:
             where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
             problem = getattr(error, "problem", None) or str(error)
             raise TranscriptError(f"{where}invalid YAML: {problem}") from None
-        messages = parse_structured(data)
+        messages = parse_structured(data, _item_lines(text))
     else:
         messages = parse_plain(text)
     if not messages:
