@@ -169,10 +169,11 @@ def _strip_lead_in_keep(sentence: str, data: LangData) -> str:
 def _starts_with_question_word(clause: str, data: LangData) -> str | None:
     """The question word a clause opens with ("wat", "hoe lang", "met welk", "roughly how many"), or None
     when the clause is a relative clause ("what I'd suggest is ...", "wat u zegt ...")."""
-    words = clause.split(" ", 1)
-    if len(words) == 2 and words[0] in data.question_prepositions:
-        clause = words[1]  # "met welk programma", "aan hoeveel", "to what extent"
     found = data.question_start.match(clause)
+    words = clause.split(" ", 1)
+    if not found and len(words) == 2 and words[0] in data.question_prepositions:
+        clause = words[1]  # "met welk programma", "aan hoeveel", "roughly how many"
+        found = data.question_start.match(clause)
     if not found:
         return None
     rest = clause[found.end() :].lstrip(" ,").split(" ", 1)[0]
@@ -236,6 +237,28 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
                 if found and tail.endswith(found.group(0)):
                     return _Question(sentence, "closed", "closed.tag_question", found.group(0))
     return None
+
+
+_LONG_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+@lru_cache(maxsize=16384)
+def _correction(word: str, lang: Lang) -> str | None:
+    return load_language(lang).correct(word)
+
+
+def _correct_typos(sentence: str, lang: Lang, fixes: list[str]) -> str:
+    """Replace words one typo away from a cue word ("tevreeden" -> "tevreden"); record each fix."""
+
+    def fix(found: re.Match[str]) -> str:
+        word = found.group(0)
+        corrected = _correction(word, lang)
+        if corrected is None:
+            return word
+        fixes.append(f"{word} -> {corrected}")
+        return corrected
+
+    return _LONG_WORD.sub(fix, sentence)
 
 
 def _sentences(text: str) -> list[str]:
@@ -303,6 +326,10 @@ class Analyzer:
         data = load_language(lang)
         terms = _terms(text, lang)
         sentences = _sentences(text)
+        fixes: list[str] = []
+        sentences = [_correct_typos(s, lang, fixes) for s in sentences]
+        if fixes:
+            evidence.append(Evidence("text", "typo.corrected", ", ".join(fixes)))
         norm = " ".join(sentences)
         if role == "customer":
             acts = self._customer_acts(norm, sentences, terms, data, evidence)
@@ -327,6 +354,9 @@ class Analyzer:
             hit = first_match(data.acts.get(act, ()) + self._extra.get(act, ()), norm)
             if hit:
                 acts[act] = Evidence(f"act={act}", hit[0], hit[1])
+        # A benefit is stated, not asked ("Wat betekent dat voor u?" is an implication question).
+        if "benefit" in acts and question is not None and _within(acts["benefit"].match, question.sentence):
+            del acts["benefit"]
 
         customer_terms: frozenset[str] = frozenset()
         previous: Message | None = None
@@ -378,6 +408,8 @@ class Analyzer:
         check = first_match(data.summary_checks, text)
         if check and ("summary" in acts or len(text.split()) <= 6):
             return None, "none.summary_check", check[1]
+        if "summary" in acts and question.rule == "closed.tag_question":
+            return None, "none.summary_check", question.match
         weak: tuple[Spin | None, str, str] | None = None
         for group, label in SPIN_ORDER:
             hit = first_match(data.spin.get(group, ()), text)

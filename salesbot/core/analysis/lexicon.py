@@ -119,6 +119,69 @@ class LangData:
     baseline_acts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Multi-word question words ("wat voor", "how many") as a pattern anchored at the start.
     question_start: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    # Words the cues are written with (for typo correction), and their one-letter deletions.
+    vocabulary: frozenset[str] = frozenset()
+    deletions: Mapping[str, str] = field(default_factory=dict)
+
+    def correct(self, word: str) -> str | None:
+        """The cue word ``word`` is one typo away from (a letter extra, missing, wrong or two letters
+        swapped), or None. Only words of 5+ letters (4 for swapped letters) that are not cue words
+        themselves are corrected, so ordinary words are left alone."""
+        if len(word) < 4 or word in self.vocabulary or word in self.stop_words or not word.isalpha():
+            return None
+        if len(word) >= 5:
+            for i in range(len(word)):
+                shorter = word[:i] + word[i + 1 :]
+                if shorter in self.vocabulary and len(shorter) >= 5:
+                    return shorter  # one letter too many: "tevreeden"
+            if word in self.deletions:
+                return self.deletions[word]  # one letter missing: "huidge"
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in self.vocabulary:
+                return swapped  # two letters swapped: "taht"
+        if len(word) >= 7:
+            for i in range(len(word)):
+                target = self.deletions.get(word[:i] + word[i + 1 :])
+                if target is not None and len(target) == len(word) and _one_substitution(word, target):
+                    return target  # one wrong letter: "probleen"
+        return None
+
+
+def _one_substitution(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+_PATTERN_WORD = re.compile(r"(?<![\\?])\b[a-z]{4,}\b")
+
+
+def _vocabulary(raw: Mapping[str, Any]) -> frozenset[str]:
+    """Every plain word of four or more letters in the language data (patterns and word lists)."""
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.update(_PATTERN_WORD.findall(value))
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                if key != "baseline":
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(raw)
+    return frozenset(words)
+
+
+def _deletions(vocabulary: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word in sorted(vocabulary):  # sorted: the same word wins every time
+        if len(word) < 5:
+            continue
+        for i in range(len(word)):
+            out.setdefault(word[:i] + word[i + 1 :], word)
+    return out
 
 
 def _words(values: Iterable[str] | None) -> frozenset[str]:
@@ -155,6 +218,7 @@ def load_language(lang: Lang) -> LangData:
     question_words = _words(raw.get("question_words"))
     starts = sorted(question_words, key=len, reverse=True)
     baseline = groups("baseline")
+    vocabulary = _vocabulary(raw)
     return LangData(
         lang=lang,
         detect_words=_words(raw.get("detect_words")),
@@ -185,4 +249,6 @@ def load_language(lang: Lang) -> LangData:
         baseline_spin={k: tuple(v) for k, v in (baseline.get("spin") or {}).items()},
         baseline_acts={k: tuple(v) for k, v in (baseline.get("acts") or {}).items()},
         question_start=re.compile(r"^(?:" + "|".join(re.escape(w) for w in starts) + r")(?!\w)"),
+        vocabulary=vocabulary,
+        deletions=_deletions(vocabulary),
     )
