@@ -390,6 +390,8 @@ class SalesBot:
     async def _assess(
         self, scenario_id: str, transcript: Sequence[ChatLine], outcome: str | None
     ) -> Assessment | None:
+        if not any(line.role == "seller" for line in transcript):
+            return None  # the trainee said nothing: nothing to assess
         scenario = self.catalogue.get(scenario_id)
         analyzer = self.catalogue.analyzer(scenario_id) if scenario else None
         try:
@@ -402,8 +404,9 @@ class SalesBot:
         session = await self.db.run(self.storage.get_session, session_id)
         if session is None:
             return None
-        messages = await self.db.run(self.storage.messages, session_id)
-        transcript = [ChatLine(m.role, m.text) for m in messages]
+        # The engine state's transcript is what was assessed when the call ended (lines as the engine
+        # normalised them), so the rebuilt report is identical to the stored one.
+        transcript = SessionState.from_json(session.state).transcript
         assessment = await self._assess(session.scenario_id, transcript, session.outcome)
         return (session, assessment) if assessment is not None else None
 
@@ -422,6 +425,8 @@ class SalesBot:
         await self.send(chat_id, t("call_ended", outcome=outcome))
         if a is not None:
             await self._send_assessment(chat_id, session_id, a, t)
+        else:
+            await self.send(chat_id, t("nothing_to_assess"))
 
     async def _play_turn(
         self,

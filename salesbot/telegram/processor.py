@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -44,6 +44,8 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
         self.duplicates = 0
+        # Called with each update once it is completely handled (tests and the benchmark wait on it).
+        self.on_processed: list[Callable[[object], None]] = []
 
     async def initialize(self) -> None:
         pass
@@ -64,6 +66,13 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
             await self._process(update, coroutine)
 
     async def _process(self, update: object, coroutine: Awaitable[Any]) -> None:
+        try:
+            await self._handle(update, coroutine)
+        finally:
+            for listener in self.on_processed:
+                listener(update)
+
+    async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
         if update_id is not None and await self._db.run(self._db.storage.is_processed, update_id):
             self.duplicates += 1

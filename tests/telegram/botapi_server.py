@@ -98,6 +98,7 @@ class BotApiServer:
         self._file_ids = itertools.count(1)
         self._changed: asyncio.Condition | None = None
         self._runner: web.AppRunner | None = None
+        self._closing = False
         self.port = 0
 
     # -- lifecycle --------------------------------------------------------------------------------
@@ -120,6 +121,9 @@ class BotApiServer:
         return self
 
     async def stop(self) -> None:
+        self._closing = True
+        if self._changed is not None:
+            await self._notify()  # end pending long polls now instead of at their timeout
         if self._runner:
             await self._runner.cleanup()
 
@@ -364,7 +368,9 @@ class BotApiServer:
             assert self._changed is not None
             async with self._changed:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._changed.wait_for(lambda: bool(available())), timeout)
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: bool(available()) or self._closing), timeout
+                    )
         return available()
 
     async def _api_setMyCommands(self, call: Call) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import itertools
 import sys
@@ -101,3 +102,58 @@ def trainee() -> Any:
 @pytest.fixture
 def trainer() -> Any:
     return User(TRAINER_ID, "Tom Trainer", "nl")
+
+
+class Conversation:
+    """Play one user against the bot: send, then wait until the bot has completely handled it."""
+
+    def __init__(self, api: Any, bot: SalesBot, user: Any) -> None:
+        self.api, self.bot, self.user = api, bot, user
+        self._done: dict[int, asyncio.Event] = {}
+        self.handled: dict[int, int] = {}  # update id -> times handled (duplicates included)
+        bot.processor.on_processed.append(self._processed)
+
+    def _processed(self, update: object) -> None:
+        update_id = getattr(update, "update_id", None)
+        if update_id is not None:
+            self.handled[update_id] = self.handled.get(update_id, 0) + 1
+            self._done.setdefault(update_id, asyncio.Event()).set()
+
+    async def wait_done(self, update_id: int, timeout: float = 15.0) -> None:
+        event = self._done.setdefault(update_id, asyncio.Event())
+        await asyncio.wait_for(event.wait(), timeout)
+
+    async def send(self, text: str, **kwargs: Any) -> list[Any]:
+        """Send a text; return what the bot put in the chat in answer to it."""
+        before = len(self.api.messages_to(self.user.id))
+        await self.wait_done(self.api.user_sends(self.user, text, **kwargs))
+        return self.api.messages_to(self.user.id)[before:]
+
+    async def do(self, push: Callable[[], int]) -> list[Any]:
+        """Queue any update (a click, a sticker, ...) and return the bot's answer to it."""
+        before = len(self.api.messages_to(self.user.id))
+        await self.wait_done(push())
+        return self.api.messages_to(self.user.id)[before:]
+
+    async def click(self, message: Any, data: str) -> list[Any]:
+        return await self.do(lambda: self.api.user_clicks(self.user, message, data))
+
+    async def pick(self, scenario_id: str) -> list[Any]:
+        """/start, then choose the scenario in the picker."""
+        answer = await self.send("/start")
+        return await self.click(answer[-1], f"pick:{scenario_id}")
+
+    @property
+    def messages(self) -> list[Any]:
+        return self.api.messages_to(self.user.id)
+
+
+@pytest.fixture
+def talk(api: Any) -> Callable[[SalesBot, Any], Conversation]:
+    return lambda bot, user: Conversation(api, bot, user)
+
+
+@pytest.fixture
+def user_factory() -> Any:
+    """Make more users: user_factory(202, "Emma", "en")."""
+    return User
