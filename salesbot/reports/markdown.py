@@ -31,7 +31,7 @@ def render_markdown(a: Assessment) -> str:
             out += [f"### {t.dimension(name)} ({t('not_applicable')})", ""]
             continue
         out += [f"### {t.dimension(name)}: {fmt(d.score)}%", "",
-                f"| {t('rule')} | {t('points')} | {t('turns')} |", "|---|---:|---|"]
+                f"| {t('rule')} | {t('points')} | {t('turns').capitalize()} |", "|---|---:|---|"]
         for hit in d.rules:
             impact = a.effect(name, hit)
             lost = f" (-{fmt(d.lost(hit))})" if hit.status == "partial" else ""

@@ -69,3 +69,12 @@ def find_cue(message: str, phrases: Iterable[str]) -> str | None:
         return None
     found = pattern.search(message)
     return found.group(0).lower() if found else None
+
+
+def starts_with_cue(message: str, phrases: Iterable[str]) -> str | None:
+    """The cue phrase the message opens with (after leading punctuation and spaces), or None."""
+    pattern = _pattern(tuple(phrases))
+    if pattern is None:
+        return None
+    found = pattern.match(message.lstrip(" \t\n\"'“„‘-–—.,…"))
+    return found.group(0).lower() if found else None

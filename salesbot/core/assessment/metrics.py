@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from salesbot.core.analysis.types import SPIN_TYPES, Analysis, Role, Spin
-from salesbot.core.assessment.language import cues, find_cue
+from salesbot.core.assessment.language import cues, find_cue, starts_with_cue
 from salesbot.core.scenario.model import Outcome, Scenario
 
 # Recorded-call benchmarks (conversation-intelligence research on spoken B2B calls). A chat transcript only
@@ -265,10 +265,19 @@ def _next_customer(turns: Sequence[Turn], position: int) -> Turn | None:
     return None
 
 
+def _denies(turn: Turn) -> bool:
+    """A reply that says there is no problem: a "no problem" phrase anywhere, or a short reply opening
+    with a plain no. ("Not really, people double-book rooms all the time" answers "Are you happy?" with a
+    problem, so a long reply opening with "not really" is not a denial.)"""
+    if find_cue(turn.text, cues("no_problem")):
+        return True
+    return turn.words < 5 and starts_with_cue(turn.text, cues("denial")) is not None
+
+
 def _agrees(turn: Turn) -> bool:
     """The customer agrees: a confirmation or an agreement word, and not a message that opens with a denial
     ("Nee, dat komt niet goed uit" contains "goed") or objects."""
-    if turn.has("objection") or find_cue(turn.text[:40], cues("denial")):
+    if turn.has("objection") or starts_with_cue(turn.text, cues("denial")):
         return False
     return turn.has("confirmation") or find_cue(turn.text, cues("agreement")) is not None
 
@@ -339,7 +348,7 @@ def longest_monologue(turns: Sequence[Turn]) -> Monologue:
 def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[NeedEvidence]:
     """Where the customer revealed a need: an explicit need, a problem statement, a scenario pain topic, or
     a (non-denying, non-objecting) answer to a problem/implication/need-payoff question."""
-    problem_cues, denials = cues("problem"), cues("denial")
+    problem_cues = cues("problem")
     pain_topics = [t for pain in scenario.pains for t in pain.topic] if scenario else []
     needs: list[NeedEvidence] = []
     previous_seller: Turn | None = None
@@ -352,6 +361,8 @@ def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[Nee
         via: str | None = None
         if turn.has("explicit_need"):
             via = "explicit_need"
+        elif _denies(turn):  # "geen problemen met de koeling" names the topic but denies the pain
+            via = None
         elif find_cue(turn.text, pain_topics):
             via = "pain_topic"
         elif find_cue(turn.text, problem_cues):
@@ -359,7 +370,6 @@ def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[Nee
         elif (
             previous_seller is not None
             and previous_seller.analysis.spin in ("problem", "implication", "need_payoff")
-            and not find_cue(turn.text[:40], denials)
             and turn.words >= 3
         ):
             via = f"answer_to_{previous_seller.analysis.spin}"

@@ -111,7 +111,7 @@ def spin_rules(m: Metrics, anchors: Mapping[str, int | None]) -> tuple[list[Rule
     )
     thirds = sum(1 for n in q.by_third if n)
     hits.append(
-        RuleHit("spin.questions_spread", {0: 0.0, 1: 5.0}.get(thirds, 10.0), 10.0, tuple(q.open + q.closed),
+        RuleHit("spin.questions_spread", {0: 0.0, 1: 5.0}.get(thirds, 10.0), 10.0, tuple(sorted(q.open + q.closed)),
                 anchors.get("spin.questions_spread"), {"by_third": list(q.by_third)})
     )
     if m.spin.weak_pattern:

@@ -258,6 +258,7 @@ def test_unconfirmed_summary(script) -> None:  # type: ignore[no-untyped-def]
         ("Shall I send the contract?", "Yes, but we already have a contract with them.", "objection", "continuation"),
         ("Zullen we een demo plannen?", "Nee, dat komt nu niet goed uit.", "", "continuation"),
         ("Shall we book a demo?", "No, that doesn't work for me.", "", "continuation"),
+        ("Shall we book a demo?", "Yes, no problem, next Tuesday.", "", "advance"),
     ],
 )
 def test_outcome_inference(script, last_seller: str, last_customer: str, labels: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
@@ -371,3 +372,18 @@ def test_closed_question_feedback_quotes_a_discovery_question(script) -> None:  
     a = assess(messages, analyzer=analyzer)
     hit = next(h for h in a.score.dimensions["spin"].rules if h.rule == "spin.open_questions")
     assert hit.status == "missed" and hit.anchor == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "is_need"),
+    [
+        ("Are you happy with how that works?", "Not really, people double-book rooms all the time.", True),
+        ("Are you happy with how that works?", "Yes, we're quite happy with it.", False),
+        ("Waar loopt u tegenaan?", "Nee, niet echt.", False),
+        ("Waar loopt u tegenaan?", "Eigenlijk geen problemen, het loopt prima.", False),
+        ("Waar loopt u tegenaan?", "De planning kost elke week uren.", True),
+    ],
+)
+def test_answers_to_problem_questions_reveal_needs_unless_denied(script, question: str, reply: str, is_need: bool) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([("s", question, "problem"), ("c", reply, "")])
+    assert bool(assess(messages, analyzer=analyzer).metrics.needs) is is_need
