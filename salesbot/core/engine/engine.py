@@ -679,20 +679,29 @@ class Engine:
 
     # --- phases, signals, patience -----------------------------------------------------------------------
     def _advance_phase(self, turn: _Turn) -> None:
+        """Fire the phase events this turn makes relevant; the Machine's guards decide whether each
+        transition happens. (Events that cannot apply are not fired at all: a transitions trigger costs
+        more than the rest of a turn's engine work.)"""
         state, machine = turn.state, self.machine
         before = state.phase
-        fire(machine, "discover", state, turn)
-        fire(machine, "probe", state, turn)
-        fire(machine, "present", state, turn)
-        if turn.presented and not state.open_objection:
-            waiting = self._objection_waiting(state, on_close=False)
-            if waiting is not None:
-                self._raise_objection(turn, waiting)
-        fire(machine, "object", state, turn)
+        if state.phase == "opening":
+            fire(machine, "discover", state, turn)
+        if turn.new_pain:
+            fire(machine, "probe", state, turn)
+        if turn.presented:
+            fire(machine, "present", state, turn)
+            if not state.open_objection:
+                waiting = self._objection_waiting(state, on_close=False)
+                if waiting is not None:
+                    self._raise_objection(turn, waiting)
+        if turn.raised:
+            fire(machine, "object", state, turn)
         self._signals(turn)
-        fire(machine, "cool", state, turn)
-        fire(machine, "signal", state, turn)
-        if fire(machine, "give_up", state, turn):
+        if turn.faded:
+            fire(machine, "cool", state, turn)
+        if turn.signalled:
+            fire(machine, "signal", state, turn)
+        if state.patience <= self.scenario.thresholds.no_sale_patience and fire(machine, "give_up", state, turn):
             turn.events.append("patience_exhausted")
             self._end(turn, "no_sale")
         if state.phase != before:
