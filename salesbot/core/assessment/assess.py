@@ -189,7 +189,7 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
         "spin.situation_asked": first_seller,
         "spin.problem_asked": last(spin["situation"], first_seller),
         "spin.implication_asked": first_need or last(spin["problem"], spin["situation"], first_seller),
-        "spin.need_payoff_asked": last(spin["implication"], first_need, spin["problem"], first_seller),
+        "spin.need_payoff_asked": last(spin["implication"], first_need, spin["problem"], spin["situation"], first_seller),
         "spin.progression": last(spin["situation"], first_seller),
         # A discovery question asked closed is the one to rephrase, not the time check "Schikt een kwartier?".
         "spin.open_questions": next((i for i in closed if by_index[i].analysis.spin), closed[0] if closed else first_seller),

@@ -2,7 +2,8 @@
 
 Candidates are the rule hits of the rubric, ranked by their effect on the total score (what was earned,
 or what was left on the table); one item per rule, so three missed signals give one improvement (the
-first, quoted) rather than three. Templates live in data/<lang>.yaml under feedback.
+first, quoted) rather than three, and the best item of each dimension comes first, so the three items
+cover different skills when they can. Templates live in data/<lang>.yaml under feedback.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from salesbot.core.assessment.rubric import DIMENSIONS, RuleHit, Score
 
 TOP = 3
 QUOTE_CHARS = 140
+
+# A penalty that makes some earned points a poor thing to praise: a trainer would not call "you kept
+# asking questions" a strength when they were all fact questions (the classic weak SPIN pattern).
+NOT_PRAISED_WITH = {
+    "spin.situation_overload": {"spin.situation_asked", "spin.questions_spread", "spin.open_questions"},
+    "closing.too_many_closes": {"closing.attempted"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +128,15 @@ def build_feedback(score: Score, turns: Sequence[Turn], lang: Lang) -> Feedback:
     gains: list[tuple[float, int, int, RuleHit]] = []
     losses: list[tuple[float, int, int, RuleHit]] = []
     order = 0
+    fired = {h.rule for d in score.dimensions.values() for h in d.rules if h.status == "penalty"}
+    not_praised = set().union(*(NOT_PRAISED_WITH.get(rule, set()) for rule in fired))
     for name in DIMENSIONS:
         dim = score.dimensions[name]
         if not dim.applicable or not dim.effective_weight:
             continue
         for hit in dim.rules:
             order += 1
-            if hit.status == "earned" and dim.impact(hit) > 0 and hit.rule in strengths_t:
+            if hit.status == "earned" and dim.impact(hit) > 0 and hit.rule in strengths_t and hit.rule not in not_praised:
                 gains.append((-dim.impact(hit), hit.anchor or 0, order, hit))
             elif hit.status != "earned" and dim.lost(hit) > 0 and hit.rule in improvements_t:
                 losses.append((-dim.lost(hit), hit.anchor or 0, order, hit))
@@ -135,12 +145,23 @@ def build_feedback(score: Score, turns: Sequence[Turn], lang: Lang) -> Feedback:
         # Sum the value per rule (three acknowledgements are one strength worth all three), quote the first.
         value: dict[str, float] = {}
         first: dict[str, RuleHit] = {}
-        for neg, _anchor, _order, hit in sorted(candidates, key=lambda c: (c[1], c[2])):
+        position: dict[str, int] = {}
+        for neg, _anchor, order, hit in sorted(candidates, key=lambda c: (c[1], c[2])):
             value[hit.rule] = value.get(hit.rule, 0.0) - neg
             first.setdefault(hit.rule, hit)
-        ranked = sorted(first, key=lambda rule: (-round(value[rule], 6), first[rule].anchor or 0, rule))
+            position[hit.rule] = min(position.get(hit.rule, order), order)
+        # Ties go to the rubric's order: the earlier SPIN step, the earlier phase, comes first.
+        ranked = sorted(first, key=lambda rule: (-round(value[rule], 6), position[rule]))
+        # One item per dimension first (the best of each, in rank order), so the advice covers different
+        # skills; then the rest by rank.
+        chosen: list[str] = []
+        for rule in ranked:
+            if len(chosen) < TOP and rule.split(".")[0] not in {c.split(".")[0] for c in chosen}:
+                chosen.append(rule)
+        chosen += [rule for rule in ranked if rule not in chosen][: TOP - len(chosen)]
+        chosen.sort(key=ranked.index)
         items = []
-        for rule in ranked[:TOP]:
+        for rule in chosen:
             hit = first[rule]
             text, turn, role, quote = _render(_choose(table[rule], hit, turns), hit, turns, lang)
             items.append(FeedbackItem(rule, turn, role, quote, text, round(value[rule], 1)))

@@ -287,6 +287,11 @@ def test_weak_pattern_many_situation_questions(script) -> None:  # type: ignore[
     rules = {h.rule: h for h in a.score.dimensions["spin"].rules}
     assert rules["spin.situation_overload"].points < 0
     assert rules["spin.situation_overload"].turns == (1, 3, 5, 7)
+    praised = {i.rule for i in a.feedback.strengths}
+    assert not praised & {"spin.situation_asked", "spin.questions_spread", "spin.open_questions"}
+    advice = {i.rule for i in a.feedback.improvements}
+    assert advice & {"spin.situation_overload", "spin.problem_asked", "spin.implication_asked", "spin.need_payoff_asked"}
+    assert len({rule.split(".")[0] for rule in advice}) == 3  # three different skills
 
 
 def test_talk_share_and_long_monologue_penalties(script) -> None:  # type: ignore[no-untyped-def]
