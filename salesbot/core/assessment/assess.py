@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from salesbot.core.analysis.types import Analysis, Lang, Message, Role
+from salesbot.core.analysis.types import Analysis, Evidence, Lang, Message, Role
 from salesbot.core.assessment.feedback import Feedback, build_feedback
 from salesbot.core.assessment.metrics import (
     BENCHMARK_MONOLOGUE_WORDS,
@@ -222,6 +222,38 @@ def _analyzer_for(scenario: Scenario | None) -> Analyzer:
     return shared
 
 
+def _scenario_lines(scenario: Scenario) -> list[tuple[str, str, str]]:
+    """(normalised text, act, rule) of the customer lines a scenario scripts: its closing signals,
+    objections and need-payoff replies. The engine says these verbatim, so in a played session they are
+    known signals, objections and explicit needs whatever the analyser makes of them."""
+    lines: list[tuple[str, str, str]] = []
+    for signal in scenario.closing_signals:
+        lines += [(_normal(v), "buying_signal", f"scenario.closing_signal:{signal.id}") for v in signal.text]
+    for objection in scenario.objections:
+        lines += [(_normal(v), "objection", f"scenario.objection:{objection.id}") for v in objection.text]
+    for pain in scenario.pains:
+        if pain.need_payoff is not None:
+            lines += [(_normal(v), "explicit_need", f"scenario.need_payoff:{pain.id}") for v in pain.need_payoff.reply]
+    return [line for line in lines if line[0]]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str, str, str]]) -> Analysis:
+    """Add the acts of scripted customer lines found in the message, with their evidence."""
+    message = _normal(text)
+    acts, evidence = list(analysis.acts), list(analysis.evidence)
+    for line, act, rule in lines:
+        if line in message and act not in acts:
+            acts.append(act)
+            evidence.append(Evidence(label=f"act={act}", rule=rule, match=line[:80]))
+    if len(acts) == len(analysis.acts):
+        return analysis
+    return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
+
+
 def assess(
     messages: Sequence[Message],
     scenario: Scenario | None = None,
@@ -238,9 +270,12 @@ def assess(
     if analyzer is None:
         analyzer = _analyzer_for(scenario)
     language: Lang = lang or (scenario.language if scenario else _conversation_language(kept, analyzer))
+    scripted = _scenario_lines(scenario) if scenario else []
     turns: list[Turn] = []
     for position, message in enumerate(kept):
         analysis = analyzer.analyze(message.text, role=message.role, context=kept[:position], lang=language)
+        if scripted and message.role == "customer":
+            analysis = _with_scenario_acts(analysis, message.text, scripted)
         turns.append(Turn(position + 1, message.role, message.text, analysis, word_count(message.text)))
     metrics = compute_metrics(turns, scenario, outcome)
     custom = {str(k): v for k, v in scenario.rubric.weights.items()} if scenario and scenario.rubric else None

@@ -392,3 +392,31 @@ def test_closed_question_feedback_quotes_a_discovery_question(script) -> None:  
 def test_answers_to_problem_questions_reveal_needs_unless_denied(script, question: str, reply: str, is_need: bool) -> None:  # type: ignore[no-untyped-def]
     messages, analyzer = script([("s", question, "problem"), ("c", reply, "")])
     assert bool(assess(messages, analyzer=analyzer).metrics.needs) is is_need
+
+
+def test_scripted_scenario_lines_count_as_signals_objections_and_needs(script) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    import yaml
+
+    from salesbot.core.scenario.model import Scenario
+
+    path = Path(__file__).parents[3] / "scenarios" / "koelservice-supermarkt.yaml"
+    if not path.exists():
+        pytest.skip("bundled scenario not there")
+    scenario = Scenario.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    if not scenario.closing_signals or not scenario.objections:
+        pytest.skip("scenario without signals/objections")
+    signal = scenario.closing_signals[0].text[0]
+    objection = scenario.objections[0].text[0]
+    messages, analyzer = script([
+        ("s", "Waar loopt u tegenaan?", "open problem"),
+        ("c", "Nou, " + signal, ""),  # the engine may put a fact reply before the signal
+        ("s", "Onze monteurs zijn goed.", "pitch"),
+        ("c", objection, ""),
+    ])
+    a = assess(messages, scenario=scenario, analyzer=analyzer)
+    assert a.turns[1].analysis.has("buying_signal") and a.turns[3].analysis.has("objection")
+    rules = {e.rule.split(":")[0] for t in a.turns for e in t.analysis.evidence}
+    assert {"scenario.closing_signal", "scenario.objection"} <= rules
+    assert [s.turn for s in a.metrics.buying_signals] == [2]

@@ -29,16 +29,10 @@ def _assess(name: str) -> Assessment:
     return assess([Message(role, body) for role, body in parse_transcript(text, f"{name}.txt")])  # type: ignore[arg-type]
 
 
-# Golden cases that fail only because the analyser (owned by the analysis helper) mislabels a message, as
-# measured on 2026-11-23 12:55 UTC. Non-strict: they XPASS once the analyser labels these messages correctly.
-ANALYSER_GAPS = {
-    "nl-strong": "turn 14 (an explicit need answering a need-payoff question, before any offer) also labelled buying_signal",
-    "nl-weak": "turn 11 'Zal ik het contract dan maar opsturen?' labelled situation question, not closing_attempt",
-    "nl-mixed": "turn 10 'Maar eerlijk gezegd is het budget dit jaar al op.' not labelled objection; "
-    "turn 13 'Bel ik u na de zomer nog eens?' labelled situation",
-    "en-weak": "turn 12 'No thanks, we're not interested.' labelled buying_signal instead of objection",
-    "en-mixed": "turn 11 'What makes the budget tight at the moment?' (exploring an objection) labelled situation",
-}
+# Golden cases that fail only because the analyser (owned by the analysis helper) mislabels a message go
+# here, name -> the message and the wrong label; they are marked as expected failures (non-strict, so they
+# XPASS once the analyser is fixed). Empty since analyser commit c151c0e: every golden figure holds.
+ANALYSER_GAPS: dict[str, str] = {}
 
 
 def _case(name: str) -> object:
