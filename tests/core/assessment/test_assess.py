@@ -420,3 +420,17 @@ def test_scripted_scenario_lines_count_as_signals_objections_and_needs(script) -
     rules = {e.rule.split(":")[0] for t in a.turns for e in t.analysis.evidence}
     assert {"scenario.closing_signal", "scenario.objection"} <= rules
     assert [s.turn for s in a.metrics.buying_signals] == [2]
+
+
+def test_every_report_field_is_documented(script) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    docs = (Path(__file__).parents[3] / "docs" / "assessment.md").read_text("utf-8")
+    messages, analyzer = script(STRONG)
+    report = assess(messages, analyzer=analyzer).to_dict()
+    nested = {k: v for k, v in report.items() if isinstance(v, dict) and k not in ("score", "feedback")}
+    names = set(report) | {f for v in nested.values() for f in v if not f.startswith(("situation", "problem"))}
+    names |= set(report["score"]["dimensions"]["spin"]) | set(report["score"]["dimensions"]["closing"]["rules"][0])
+    names |= set(report["turns"][0]) | set(report["feedback"]["strengths"][0])
+    missing = sorted(n for n in names if f"`{n}`" not in docs)
+    assert not missing, f"fields not in docs/assessment.md: {missing}"
