@@ -7,6 +7,7 @@ every command module at start-up and the text report needs none of this.
 from __future__ import annotations
 
 import io
+import threading
 from typing import TYPE_CHECKING
 
 from salesbot.core.analysis.types import SPIN_TYPES
@@ -16,6 +17,10 @@ from salesbot.reports.common import Texts
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+# matplotlib is not thread-safe (shared font and text caches); the Telegram bot renders charts in a thread
+# pool, so charts are drawn one at a time per process.
+_LOCK = threading.Lock()
 
 COLOURS = {"situation": "#8aa1b1", "problem": "#e0a458", "implication": "#d1495b", "need_payoff": "#2e8b57"}
 
@@ -86,21 +91,24 @@ def _png(figure: Figure) -> bytes:
 
 
 def dimension_chart_png(a: Assessment) -> bytes:
-    figure, (ax,) = _figure(6.4, 2.8)
-    _dimension_chart(a, Texts(a), ax)
-    return _png(figure)
+    with _LOCK:
+        figure, (ax,) = _figure(6.4, 2.8)
+        _dimension_chart(a, Texts(a), ax)
+        return _png(figure)
 
 
 def spin_flow_png(a: Assessment) -> bytes:
-    figure, (ax,) = _figure(6.4, 2.8)
-    _spin_flow_chart(a, Texts(a), ax)
-    return _png(figure)
+    with _LOCK:
+        figure, (ax,) = _figure(6.4, 2.8)
+        _spin_flow_chart(a, Texts(a), ax)
+        return _png(figure)
 
 
 def render_png(a: Assessment) -> bytes:
     """One picture for Telegram: the dimension scores above the SPIN flow."""
-    figure, (top, bottom) = _figure(6.4, 5.6, rows=2)
-    t = Texts(a)
-    _dimension_chart(a, t, top)
-    _spin_flow_chart(a, t, bottom)
-    return _png(figure)
+    with _LOCK:
+        figure, (top, bottom) = _figure(6.4, 5.6, rows=2)
+        t = Texts(a)
+        _dimension_chart(a, t, top)
+        _spin_flow_chart(a, t, bottom)
+        return _png(figure)

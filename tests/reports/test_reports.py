@@ -88,3 +88,11 @@ def test_text_report_is_cut_below_the_telegram_limit() -> None:
             self.labels = {t: lab.split() for _r, t, lab in lines}
     a = assess([Message(r, t) for r, t, _ in lines], analyzer=L())  # type: ignore[arg-type]
     assert len(render_text(a)) <= 4096
+
+
+def test_png_renders_from_several_threads(assessment: Assessment) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        pngs = list(pool.map(lambda _: render_png(assessment), range(4)))
+    assert len(set(pngs)) == 1 and pngs[0][:4] == b"\x89PNG"
