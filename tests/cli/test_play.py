@@ -113,3 +113,14 @@ def test_interactive_without_any_message_has_nothing_to_assess(monkeypatch, caps
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert main(["play", "koelservice-supermarkt"]) == 0
     assert "niets te beoordelen" in capsys.readouterr().out
+
+
+def test_script_commands_hint_and_stop(tmp_path, capsys) -> None:
+    script = tmp_path / "s.txt"
+    script.write_text("Waar loopt u tegenaan met de koeling?\n/hint\n/stop\nHoeveel filialen heeft u?\n",
+                      encoding="utf-8")
+    main(["play", "koelservice-supermarkt", "--script", str(script)])
+    out = capsys.readouterr().out
+    assert "(Tip: Vraag door op de gevolgen" in out
+    assert "Hoeveel filialen" not in out
+    assert "Uitkomst: geen concrete stap (continuation)" in out
