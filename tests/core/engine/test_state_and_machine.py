@@ -143,3 +143,20 @@ def test_state_stays_small(engine: Engine, m) -> None:
             break
         engine.turn(state, msg)
     assert len(state.to_json()) < 4000
+
+
+def test_every_reply_situation_has_language_defaults_and_a_scenario_override() -> None:
+    from salesbot.core.engine import language_data
+    from salesbot.core.scenario.model import Replies
+
+    for lang in ("nl", "en"):
+        data = language_data(lang)
+        assert set(data["replies"]) == set(Replies.model_fields), lang
+        assert set(data["hints"]) == set(language_data("nl")["hints"])
+        assert all(isinstance(v, list) and v for v in data["replies"].values())
+
+
+def test_scenario_replies_override_the_defaults(make_engine, m) -> None:
+    engine = make_engine(replies={"pitch_too_early": ["Daar heb ik niks aan."]})
+    state = engine.new_session(1)
+    assert engine.turn(state, m.PITCH).reply == "Daar heb ik niks aan."
