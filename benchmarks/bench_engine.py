@@ -68,6 +68,18 @@ def engine_only(work: list[tuple[Engine, list[str]]], sessions: int) -> float:
     return turns / seconds
 
 
+def analysis_only(work: list[tuple[Engine, list[str]]], rounds: int = 100) -> float:
+    """Analyses/s of the trainee messages alone (no context), for attributing the turn cost."""
+    count = 0
+    start = time.perf_counter()
+    for n in range(rounds):
+        for engine, messages in work:
+            for text in messages:
+                engine.analyzer.analyze(f"{text} {n}", role="seller", lang=engine.lang)
+                count += 1
+    return count / (time.perf_counter() - start)
+
+
 def play_interleaved(work: list[tuple[Engine, list[str]]], sessions: int, seed0: int) -> tuple[int, float]:
     """Play `sessions` sessions round-robin, one turn each per round; returns (turns, seconds)."""
     active: list[tuple[Engine, SessionState, list[str], int]] = []
@@ -131,6 +143,7 @@ def main() -> int:
           f"({turns:,} turns in {seconds:.2f} s over {args.sessions:,} interleaved sessions, "
           f"{len(work)} scripts)")
     print(f"engine alone, analyses precomputed: {engine_only(work, args.sessions):,.0f} turns/s")
+    print(f"analyser alone (trainee messages, no context): {analysis_only(work):,.0f} analyses/s")
     per_session, json_size = memory_per_session(work, args.memory_sessions, args.memory_turns)
     print(f"memory per active session ({args.memory_sessions:,} sessions, {args.memory_turns} turns each): "
           f"{per_session / 1024:.1f} KB  (JSON {json_size / 1024:.1f} KB)")
