@@ -350,11 +350,15 @@ def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[Nee
     a (non-denying, non-objecting) answer to a problem/implication/need-payoff question."""
     problem_cues = cues("problem")
     pain_topics = [t for pain in scenario.pains for t in pain.topic] if scenario else []
+    pain_lines = _scenario_pain_lines(scenario)
     needs: list[NeedEvidence] = []
     previous_seller: Turn | None = None
+    answers_question = False
     for turn in turns:
         if turn.role == "seller":
             previous_seller = turn
+            # A close is asked as a question too, but the answer to it is about the close, not a pain.
+            answers_question = turn.analysis.question is not None and not turn.has("closing_attempt")
             continue
         if turn.has("objection"):
             continue
@@ -363,7 +367,10 @@ def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[Nee
             via = "explicit_need"
         elif _denies(turn):  # "geen problemen met de koeling" names the topic but denies the pain
             via = None
-        elif find_cue(turn.text, pain_topics):
+        elif find_cue(turn.text, pain_topics) and (answers_question or _says_pain_line(turn.text, pain_lines)):
+            # Topic words are broad ("snel", "lang", "warm"): "Zover zijn we nog lang niet" after a close or
+            # "Alle installateurs zeggen dat ze snel zijn" after a pitch names no pain. A topic word counts
+            # in an answer to a question, or when the customer says one of the scenario's pain lines.
             via = "pain_topic"
         elif find_cue(turn.text, problem_cues):
             via = "problem_cue"
@@ -402,6 +409,29 @@ def buying_signals(turns: Sequence[Turn]) -> list[BuyingSignal]:
             )
         )
     return signals
+
+
+def _scenario_pain_lines(scenario: Scenario | None) -> list[str]:
+    """Every line the scenario's customer uses to reveal or deepen a pain, normalised for matching."""
+    if scenario is None:
+        return []
+    lines: list[str] = []
+    for pain in scenario.pains:
+        lines.extend(pain.reply)
+        for implication in pain.implications:
+            lines.extend(implication.reply)
+        if pain.need_payoff is not None:
+            lines.extend(pain.need_payoff.reply)
+    return [_normalise(line) for line in lines if line.strip()]
+
+
+def _says_pain_line(text: str, pain_lines: Sequence[str]) -> bool:
+    said = _normalise(text)
+    return any(line in said for line in pain_lines)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def closing_attempts(turns: Sequence[Turn], needs: Sequence[NeedEvidence]) -> list[ClosingAttempt]:

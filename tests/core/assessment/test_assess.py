@@ -434,3 +434,49 @@ def test_every_report_field_is_documented(script) -> None:  # type: ignore[no-un
     names |= set(report["turns"][0]) | set(report["feedback"]["strengths"][0])
     missing = sorted(n for n in names if f"`{n}`" not in docs)
     assert not missing, f"fields not in docs/assessment.md: {missing}"
+
+
+def _bundled(scenario_id: str):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    import yaml
+
+    from salesbot.core.scenario.model import Scenario
+
+    path = Path(__file__).parents[3] / "scenarios" / f"{scenario_id}.yaml"
+    if not path.exists():
+        pytest.skip("bundled scenario not there")
+    return Scenario.model_validate(yaml.safe_load(path.read_text("utf-8")))
+
+
+def test_a_pain_topic_word_outside_an_answer_is_no_need(script) -> None:  # type: ignore[no-untyped-def]
+    # QA: "snel" and "lang" are reactietijd topics; a sceptical reply to a pitch and the brush-off after a
+    # close named no pain, yet made the close "on time" and praised it as the top strength.
+    scenario = _bundled("koelservice-supermarkt")
+    messages, analyzer = script([
+        ("s", "Hallo, met Pieter van KoelTech.", "greeting introduction"),
+        ("c", "Met Marieke, goedemorgen.", ""),
+        ("s", "Wij hebben een geweldig onderhoudscontract met 24/7 storingsdienst.", "pitch"),
+        ("c", "Mm. Alle installateurs zeggen dat ze snel zijn.", ""),
+        ("s", "Hoeveel filialen heeft u?", "open situation"),
+        ("c", "We hebben veertien filialen, allemaal in Brabant.", ""),
+        ("s", "Zal ik het contract vandaag nog opsturen zodat u kunt tekenen?", "closing_attempt closed"),
+        ("c", "Ho, ho. Zover zijn we nog lang niet.", ""),
+    ])
+    a = assess(messages, scenario=scenario, analyzer=analyzer).to_dict()
+    assert a["needs"] == []
+    assert a["closing_attempts"][0]["premature"] is True
+    assert not any(s["rule"].startswith("closing.") for s in a["feedback"]["strengths"])
+
+
+def test_a_pain_topic_in_an_answer_or_a_scenario_pain_line_is_a_need(script) -> None:  # type: ignore[no-untyped-def]
+    scenario = _bundled("koelservice-supermarkt")
+    pain_line = scenario.pains[0].reply[0]
+    messages, analyzer = script([
+        ("s", "Hoe gaat het met de koeling?", "open situation"),
+        ("c", "Die is best vaak kapot.", ""),  # answers a question and names a pain topic
+        ("s", "Wij doen ook onderhoud.", "pitch"),
+        ("c", "Tja. " + pain_line, ""),  # volunteers the scenario's own pain line
+    ])
+    a = assess(messages, scenario=scenario, analyzer=analyzer).to_dict()
+    assert [(n["turn"], n["via"]) for n in a["needs"]] == [(2, "pain_topic"), (4, "pain_topic")]
