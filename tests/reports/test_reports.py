@@ -96,3 +96,16 @@ def test_png_renders_from_several_threads(assessment: Assessment) -> None:
     with ThreadPoolExecutor(4) as pool:
         pngs = list(pool.map(lambda _: render_png(assessment), range(4)))
     assert len(set(pngs)) == 1 and pngs[0][:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("lang, expected", [("nl", "geen concrete stap (continuation)"),
+                                            ("en", "continuation (no concrete step)")])
+def test_a_continuation_is_explained_in_the_trainees_language(lang: Lang, expected: str) -> None:
+    # QA: the Dutch header read "Uitkomst: continuation", Rackham's bare English term, while the play
+    # result above it said "geen concrete stap (continuation)".
+    a = assess([Message(r, t) for r, t, _ in LINES], analyzer=Labelled(lang), lang=lang,  # type: ignore[arg-type]
+               outcome="continuation")
+    text = render_text(a)
+    assert text.splitlines()[1].startswith({"nl": "Uitkomst: ", "en": "Outcome: "}[lang] + expected)
+    improvement = next(i.text for i in a.feedback.improvements if i.rule == "closing.commitment")
+    assert expected in improvement and "((" not in improvement
