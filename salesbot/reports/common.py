@@ -103,11 +103,14 @@ def closes_line(a: Assessment, t: Texts) -> str:
 
 
 def objections_line(a: Assessment, t: Texts) -> str:
-    parts = [
-        f"{t('turn')} {o.turn}: {t('handled') if o.handled else t('not_handled')}, "
-        f"{t('resolved') if o.resolved else t('not_resolved')}"
-        for o in a.metrics.objections
-    ]
+    parts = []
+    for o in a.metrics.objections:
+        if not o.answered:  # the call ended on it: not scored, so not called "not handled" either
+            status = t("signal_unanswered")
+        else:
+            status = f"{t('handled') if o.handled else t('not_handled')}, " + (
+                t("resolved") if o.resolved else t("not_resolved"))
+        parts.append(f"{t('turn')} {o.turn}: {status}")
     return "; ".join(parts) or t("none")
 
 

@@ -109,3 +109,11 @@ def test_a_continuation_is_explained_in_the_trainees_language(lang: Lang, expect
     assert text.splitlines()[1].startswith({"nl": "Uitkomst: ", "en": "Outcome: "}[lang] + expected)
     improvement = next(i.text for i in a.feedback.improvements if i.rule == "closing.commitment")
     assert expected in improvement and "((" not in improvement
+
+
+def test_an_objection_in_the_last_message_is_not_called_unhandled() -> None:
+    # QA: the engine ends a call with "Stuur me de brochure nog eens"; the report said "niet behandeld" for
+    # an objection the trainee had no turn to answer (the score rightly skips it).
+    a = assess([Message(r, t) for r, t, _ in LINES[:8]], analyzer=Labelled("nl"), lang="nl")  # type: ignore[arg-type]
+    line = next(x for x in render_text(a).splitlines() if x.startswith("- Bezwaren"))
+    assert line == "- Bezwaren: beurt 8: aan het eind van het gesprek, geen reactie mogelijk"
