@@ -28,6 +28,8 @@ from salesbot.core.analysis.lexicon import (
     Rule,
     first_match,
     load_language,
+    make_rule,
+    match_rules,
     normalise,
     phrase_pattern,
 )
@@ -119,16 +121,23 @@ _STEMMERS = {"nl": _stem_nl, "en": _stem_en}
 
 @lru_cache(maxsize=8192)
 def _terms(text: str, lang: Lang) -> frozenset[str]:
-    data = load_language(lang)
-    stem = _STEMMERS[lang]
-    out = set()
-    for word in _WORD.findall(normalise(text)):
-        if word in data.stop_words or word.isdigit() or len(word) < 2:
-            continue
-        stemmed = stem(word, data.stem_exceptions)
-        if stemmed and stemmed not in data.stop_words:
-            out.add(stemmed)
+    return _terms_of_normalised(normalise(text), lang)
+
+
+def _terms_of_normalised(norm: str, lang: Lang) -> frozenset[str]:
+    out = {_term(word, lang) for word in _WORD.findall(norm)}
+    out.discard("")
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str, lang: Lang) -> str:
+    """The normalised form of one word, or "" for a stop word, a number or a single letter."""
+    data = load_language(lang)
+    if word in data.stop_words or word.isdigit() or len(word) < 2:
+        return ""
+    stemmed = _STEMMERS[lang](word, data.stem_exceptions)
+    return "" if stemmed in data.stop_words else stemmed
 
 
 # ----------------------------------------------------------------------------------- question typing
@@ -233,7 +242,7 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
         tail = " ".join(body.rstrip(" ,").split()[-3:])
         for rules in (data.tag_questions, data.summary_checks):
             for rule in rules:
-                found = rule.pattern.search(tail)
+                found = rule.find(tail)
                 if found and tail.endswith(found.group(0)):
                     return _Question(sentence, "closed", "closed.tag_question", found.group(0))
     return None
@@ -247,8 +256,14 @@ def _correction(word: str, lang: Lang) -> str | None:
     return load_language(lang).correct(word)
 
 
-def _correct_typos(sentence: str, lang: Lang, fixes: list[str]) -> str:
+def _correct_typos(sentence: str, data: LangData, fixes: list[str]) -> str:
     """Replace words one typo away from a cue word ("tevreeden" -> "tevreden"); record each fix."""
+    lang = data.lang
+    unknown = [
+        w for w in _LONG_WORD.findall(sentence) if w not in data.vocabulary and w not in data.stop_words
+    ]
+    if not any(_correction(w, lang) for w in unknown):
+        return sentence  # the usual case: nothing to correct, no rewrite
 
     def fix(found: re.Match[str]) -> str:
         word = found.group(0)
@@ -299,14 +314,27 @@ class Analyzer:
 
     def __init__(self, extra_cues: Mapping[str, Sequence[str]] | None = None) -> None:
         self._extra: dict[str, tuple[Rule, ...]] = {}
+        self._act_rule_cache: dict[str, tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
         self._extra_phrases: dict[str, tuple[str, ...]] = {}
         for label, phrases in (extra_cues or {}).items():
             cleaned = tuple(p for p in (str(x).strip() for x in phrases) if p)
             if not cleaned:
                 continue
-            pattern = r"(?<!\w)(?:" + "|".join(phrase_pattern(p) for p in cleaned) + r")(?!\w)"
-            self._extra[label] = (Rule(f"{label}.scenario_cue", re.compile(pattern)),)
+            self._extra[label] = (make_rule(f"{label}.scenario_cue", [phrase_pattern(p) for p in cleaned]),)
             self._extra_phrases[label] = cleaned
+
+    def _act_rules(self, data: LangData) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+        """All seller act rules of a language (bundled and scenario cues), in order, with their act."""
+        cached = self._act_rule_cache.get(data.lang)
+        if cached is None:
+            rules: list[Rule] = []
+            names: list[str] = []
+            for act in _CUE_ACTS:
+                for rule in data.acts.get(act, ()) + self._extra.get(act, ()):
+                    rules.append(rule)
+                    names.append(act)
+            cached = self._act_rule_cache[data.lang] = (tuple(rules), tuple(names))
+        return cached
 
     # -- public API ------------------------------------------------------------------------------
     def terms(self, text: str, lang: Lang) -> frozenset[str]:
@@ -320,14 +348,15 @@ class Analyzer:
         self, text: str, role: Role = "seller", context: Sequence[Message] = (), lang: Lang | None = None
     ) -> Analysis:
         evidence: list[Evidence] = []
+        whole = normalise(text)
         if lang is None:
-            lang, hits = _detect(text)
+            lang, hits = _detect_normalised(whole)
             evidence.append(Evidence(f"lang={lang}", "lang.detected", hits))
         data = load_language(lang)
-        terms = _terms(text, lang)
-        sentences = _sentences(text)
+        terms = _terms_of_normalised(whole, lang)
+        sentences = _SENTENCE_END.split(whole) if "\n" not in text else _sentences(text)
         fixes: list[str] = []
-        sentences = [_correct_typos(s, lang, fixes) for s in sentences]
+        sentences = [_correct_typos(s, data, fixes) for s in sentences if s]
         if fixes:
             evidence.append(Evidence("text", "typo.corrected", ", ".join(fixes)))
         norm = " ".join(sentences)
@@ -350,10 +379,10 @@ class Analyzer:
         acts: dict[str, Evidence] = {}
         question = _find_question(sentences, data)
 
-        for act in _CUE_ACTS:
-            hit = first_match(data.acts.get(act, ()) + self._extra.get(act, ()), norm)
-            if hit:
-                acts[act] = Evidence(f"act={act}", hit[0], hit[1])
+        act_rules, act_names = self._act_rules(data)
+        for rule, act, found in zip(act_rules, act_names, match_rules(act_rules, norm), strict=True):
+            if found is not None and act not in acts:
+                acts[act] = Evidence(f"act={act}", rule.name, found.group(0).strip())
         # A benefit is stated, not asked ("Wat betekent dat voor u?" is an implication question).
         if "benefit" in acts and question is not None and _within(acts["benefit"].match, question.sentence):
             del acts["benefit"]
@@ -373,8 +402,8 @@ class Analyzer:
         spin: Spin | None = None
         if question is not None:
             evidence.append(Evidence(f"question={question.kind}", question.rule, question.match))
-            spin, rule, match = self._spin(question, acts, data)
-            evidence.append(Evidence(f"spin={spin or 'none'}", rule, match))
+            spin, spin_rule, spin_match = self._spin(question, acts, data)
+            evidence.append(Evidence(f"spin={spin or 'none'}", spin_rule, spin_match))
 
         # A follow-up deepens the customer's last words; a summary check, a close or an agenda check
         # does not (a question after a summary, in its own sentence, can).
@@ -411,10 +440,13 @@ class Analyzer:
         if "summary" in acts and question.rule == "closed.tag_question":
             return None, "none.summary_check", question.match
         weak: tuple[Spin | None, str, str] | None = None
-        for group, label in SPIN_ORDER:
-            hit = first_match(data.spin.get(group, ()), text)
-            if hit is None:
+        spin_rules, spin_groups = _spin_rules(data)
+        for rule, (group, label), found in zip(
+            spin_rules, spin_groups, match_rules(spin_rules, text), strict=True
+        ):
+            if found is None:
                 continue
+            hit: tuple[str, str] = (rule.name, found.group(0).strip())
             if label is None:
                 return None, hit[0], hit[1]
             if group in _WEAK_SPIN_GROUPS:
@@ -423,9 +455,9 @@ class Analyzer:
             return label, hit[0], hit[1]  # type: ignore[return-value]
         # Scenario cues decide when only a weak (fallback) rule fired.
         for label in ("need_payoff", "implication", "problem", "situation"):
-            hit = first_match(self._extra.get(label, ()), text)
-            if hit:
-                return label, hit[0], hit[1]  # type: ignore[return-value]
+            extra = first_match(self._extra.get(label, ()), text)
+            if extra:
+                return label, extra[0], extra[1]  # type: ignore[return-value]
         if weak is not None and weak[1] != "situation.fact_question":
             return weak
         return "situation", "situation.fact_question", text
@@ -551,6 +583,26 @@ class Analyzer:
         return tuple(ordered)
 
 
+_SPIN_RULES: dict[str, tuple[tuple[Rule, ...], tuple[tuple[str, str | None], ...]]] = {}
+
+
+def _spin_rules(data: LangData) -> tuple[tuple[Rule, ...], tuple[tuple[str, str | None], ...]]:
+    """The SPIN rules of a language in the order they are tried, each with its (group, label)."""
+    cached = _SPIN_RULES.get(data.lang)
+    if cached is not None:
+        return cached
+    rules: list[Rule] = []
+    groups: list[tuple[str, str | None]] = []
+    for group, label in SPIN_ORDER:
+        for rule in data.spin.get(group, ()):
+            if group == "situation_default":
+                continue  # decided in _spin without a pattern
+            rules.append(rule)
+            groups.append((group, label))
+    cached = _SPIN_RULES[data.lang] = (tuple(rules), tuple(groups))
+    return cached
+
+
 def _summary_in(question: _Question, data: LangData) -> bool:
     return bool(
         first_match(data.summary_markers, question.sentence)
@@ -563,8 +615,12 @@ def _within(match: str, text: str) -> bool:
 
 
 def _detect(text: str) -> tuple[Lang, str]:
+    return _detect_normalised(normalise(text))
+
+
+def _detect_normalised(norm: str) -> tuple[Lang, str]:
     """Count each language's marker words; Dutch wins ties (Dutch first)."""
-    words = _WORD.findall(normalise(text))
+    words = _WORD.findall(norm)
     best: Lang = "nl"
     best_hits: list[str] = []
     for lang in LANGS:

@@ -7,17 +7,21 @@ what the analyser reports as evidence, so a trainer can see which cue fired.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
 from salesbot.core.analysis.types import Lang
+
+# The standard library's pattern parser (re._parser since 3.11), to find the start words of cue patterns.
+sre_parse: Any = importlib.import_module("re._parser")
 
 LANGS: tuple[Lang, ...] = ("nl", "en")
 
@@ -35,24 +39,204 @@ SPIN_ORDER: tuple[tuple[str, str | None], ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class _Cue:
+    """One pattern of a rule, with the words a match of it can start with (None: unknown, always search)."""
+
+    pattern: re.Pattern[str]
+    words: frozenset[str] | None
+    prefixes: tuple[str, ...]  # a match starts with a word beginning with one of these ("frustr\w*")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
-    """A named cue: the first match of ``pattern`` is the evidence."""
+    """A named cue rule: a list of patterns; the earliest match in the text is the evidence.
+
+    Python's ``re`` tries every alternative of a big alternation at every position, which is slow, so each
+    pattern is kept apart with the words it can start with (worked out from the pattern). A pattern is
+    only tried where one of those words starts in the text. Rules hash by identity (see match_rules)."""
 
     name: str
-    pattern: re.Pattern[str]
+    cues: tuple[_Cue, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """All patterns as one regular expression (slower; for callers that need a plain pattern)."""
+        return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in self.cues))
 
     def search(self, text: str) -> str | None:
-        found = self.pattern.search(text)
+        found = self.find(text)
         return found.group(0).strip() if found else None
+
+    def find(self, text: str) -> re.Match[str] | None:
+        return match_rules((self,), text)[0]
 
 
 def first_match(rules: Sequence[Rule], text: str) -> tuple[str, str] | None:
     """The first rule (in order) that matches ``text``: (rule name, matched text)."""
-    for rule in rules:
-        found = rule.search(text)
+    if not rules:
+        return None
+    for rule, found in zip(rules, match_rules(tuple(rules), text), strict=True):
         if found is not None:
-            return rule.name, found
+            return rule.name, found.group(0).strip()
     return None
+
+
+def match_rules(rules: tuple[Rule, ...], text: str) -> list[re.Match[str] | None]:
+    """The earliest match of every rule in ``rules`` (None where a rule does not match; at equal starts
+    the earlier pattern wins, as in one alternation), in one pass over the words of the text."""
+    return _merged(rules).find_all(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _MergedRules:
+    rules: tuple[Rule, ...]
+    by_word: Mapping[str, tuple[tuple[int, int], ...]]
+    word_keys: frozenset[str]
+    others: tuple[tuple[int, int, tuple[str, ...] | None], ...]  # (rule, cue, prefixes or None: always)
+
+    def find_all(self, text: str) -> list[re.Match[str] | None]:
+        positions = _word_positions(text)
+        count = len(self.rules)
+        best: list[re.Match[str] | None] = [None] * count
+        hits = self.word_keys.intersection(positions)
+        if not hits and not self.others:
+            return best  # the usual case for most rules: none of their start words is in the text
+        limit = len(text) + 1
+        keys = [(limit, 0)] * count
+        rules = self.rules
+        for word in hits:
+            starts = positions[word]
+            for r, c in self.by_word[word]:
+                pattern = rules[r].cues[c].pattern
+                for at in starts:
+                    if (at, c) >= keys[r]:
+                        break
+                    found = pattern.match(text, at)
+                    if found:
+                        best[r], keys[r] = found, (at, c)
+                        break
+        for r, c, prefixes in self.others:
+            pattern = rules[r].cues[c].pattern
+            if prefixes is None:
+                found = pattern.search(text, 0, min(len(text), keys[r][0] + 1))
+                if found and (found.start(), c) < keys[r]:
+                    best[r], keys[r] = found, (found.start(), c)
+                continue
+            for word, starts in positions.items():
+                if word.startswith(prefixes):
+                    for at in starts:
+                        if (at, c) < keys[r]:
+                            found = pattern.match(text, at)
+                            if found:
+                                best[r], keys[r] = found, (at, c)
+        return best
+
+
+_MERGED: dict[tuple[Rule, ...], _MergedRules] = {}
+
+
+def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
+    merged = _MERGED.get(rules)
+    if merged is None:
+        by_word: dict[str, list[tuple[int, int]]] = {}
+        others: list[tuple[int, int, tuple[str, ...] | None]] = []
+        for r, rule in enumerate(rules):
+            for c, cue in enumerate(rule.cues):
+                if cue.words is None:
+                    others.append((r, c, None))
+                    continue
+                for word in cue.words:
+                    by_word.setdefault(word, []).append((r, c))
+                if cue.prefixes:
+                    others.append((r, c, cue.prefixes))
+        merged = _MergedRules(
+            rules, {w: tuple(v) for w, v in by_word.items()}, frozenset(by_word), tuple(others)
+        )
+        if len(_MERGED) < 4096:  # rule tuples come from the data and the scenarios: a small, fixed set
+            _MERGED[rules] = merged
+    return merged
+
+
+_TEXT_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1024)
+def _word_positions(text: str) -> dict[str, list[int]]:
+    """Where each word of the text starts."""
+    positions: dict[str, list[int]] = {}
+    setdefault = positions.setdefault
+    for found in _TEXT_WORD.finditer(text):
+        setdefault(found.group(), []).append(found.start())
+    return positions
+
+
+_MAX_STARTS = 400
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _start_words(pattern: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    r"""The words any match of ``pattern`` must start with, and word prefixes when the first word is only
+    partly literal ("frustr\w*"). (None, ()) when unknown: the pattern is then always searched."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None, ()
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    try:
+        _collect(list(parsed), "", words, prefixes, 0)
+    except _Unknown:
+        return None, ()
+    return frozenset(words), tuple(sorted(prefixes))
+
+
+def _collect(items: list[Any], acc: str, words: set[str], prefixes: set[str], depth: int) -> None:
+    """Walk the parsed pattern, collecting the literal first word of every way it can match."""
+    if depth > 80 or len(words) + len(prefixes) > _MAX_STARTS:
+        raise _Unknown
+    if not items:
+        if not acc:
+            raise _Unknown  # could match the empty string
+        words.add(acc)
+        return
+    op, av = items[0]
+    rest = items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        char = chr(av)
+        if char.isalnum() or char == "_":
+            _collect(rest, acc + char, words, prefixes, depth + 1)
+        elif acc:
+            words.add(acc)  # the first word ends here
+        else:
+            raise _Unknown  # starts with punctuation or a space
+    elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+        if acc:
+            words.add(acc)  # e.g. a word boundary after the first word
+        else:
+            _collect(rest, acc, words, prefixes, depth + 1)
+    elif name == "SUBPATTERN":
+        _collect(list(av[-1]) + rest, acc, words, prefixes, depth + 1)
+    elif name == "BRANCH":
+        for alternative in av[1]:
+            _collect(list(alternative) + rest, acc, words, prefixes, depth + 1)
+    elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, _high, item = av
+        if low == 0:
+            _collect(rest, acc, words, prefixes, depth + 1)
+        _collect(list(item) + rest, acc, words, prefixes, depth + 1)
+    elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av) and len(av) <= 6:
+        for _, char in av:
+            _collect([(sre_parse.LITERAL, char), *rest], acc, words, prefixes, depth + 1)
+    elif acc and name == "ANY":
+        words.add(acc)  # "i.m", "isn.t": the dot stands for an apostrophe, so "i" / "isn" is a whole word
+    elif acc:
+        prefixes.add(acc)  # a class inside the first word: only its start is known
+    else:
+        raise _Unknown
 
 
 def _wrap(patterns: Iterable[str]) -> str:
@@ -63,7 +247,16 @@ def _wrap(patterns: Iterable[str]) -> str:
 def compile_rules(groups: Mapping[str, Sequence[str]] | None) -> tuple[Rule, ...]:
     if not groups:
         return ()
-    return tuple(Rule(name, re.compile(_wrap(patterns))) for name, patterns in groups.items() if patterns)
+    return tuple(make_rule(name, patterns) for name, patterns in groups.items() if patterns)
+
+
+def make_rule(name: str, patterns: Sequence[str]) -> Rule:
+    cues = []
+    for pattern in patterns:
+        source = _wrap([pattern])
+        words, prefixes = _start_words(source)
+        cues.append(_Cue(re.compile(source), words, prefixes))
+    return Rule(name, tuple(cues))
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -72,6 +265,7 @@ def phrase_pattern(phrase: str) -> str:
     return r"\s+".join(re.escape(w) for w in words)
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
 _SPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
@@ -82,7 +276,7 @@ def normalise(text: str) -> str:
     text = text.translate(_QUOTES).lower()
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    if any(c.isdigit() for c in text):
+    if _HAS_DIGIT.search(text):
         text = _THOUSANDS.sub("", text)  # "5.000 dozen" / "5,000 boxes": one number, one word
     return _SPACE.sub(" ", text).strip()
 
