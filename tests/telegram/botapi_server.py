@@ -92,6 +92,8 @@ class BotApiServer:
         self.commands: dict[str, list[dict[str, Any]]] = {}  # language ("" default) -> commands
         self.webhook_url: str = ""
         self.failures: dict[str, list[Failure]] = {}
+        self.holds: dict[str, int] = {}  # method -> how many next calls to leave hanging
+        self.held: list[Call] = []
         self.on_call: Callable[[Call], None] | None = None
         self._update_ids = itertools.count(1000)
         self._message_ids = itertools.count(1)
@@ -252,6 +254,11 @@ class BotApiServer:
     def calls_of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
+    def hold(self, method: str, times: int = 1) -> None:
+        """Leave the next call(s) of `method` hanging without an answer (and without effect), like a
+        request lost when the bot's process dies mid-call."""
+        self.holds[method] = self.holds.get(method, 0) + times
+
     def fail(
         self, method: str, status: int, description: str, retry_after: int | None = None, times: int = 1
     ) -> None:
@@ -295,6 +302,14 @@ class BotApiServer:
         method = request.match_info["method"]
         params, files = await self._params(request)
         call = Call(method, params, files, time.perf_counter())
+        if self.holds.get(method, 0) > 0:
+            self.holds[method] -= 1
+            self.held.append(call)
+            await self._notify()
+            assert self._changed is not None
+            async with self._changed:
+                await self._changed.wait_for(lambda: self._closing)
+            return self._error(502, "Bad Gateway")
         failures = self.failures.get(method)
         if failures:
             failure = failures[0]
@@ -306,11 +321,10 @@ class BotApiServer:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return self._error(404, "Not Found: method not found")
-        if method != "getUpdates":
-            self.calls.append(call)
-        result = await handler(call)
+        self.calls.append(call)
         if method == "getUpdates":
-            self.calls.append(call)
+            await self._notify()  # a long poll has begun (its offset confirms earlier updates)
+        result = await handler(call)
         if self.on_call:
             self.on_call(call)
         await self._notify()

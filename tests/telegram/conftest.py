@@ -70,6 +70,7 @@ async def make_bot(api: Any, db_path: Path) -> AsyncIterator[Callable[..., Await
         }
         env.update(overrides.pop("env", {}))
         config = load_config(env, **overrides.pop("options", {}))
+        before_start = overrides.pop("before_start", None)
         bot = SalesBot(
             config,
             SqliteStorage(config.db_path),
@@ -78,6 +79,8 @@ async def make_bot(api: Any, db_path: Path) -> AsyncIterator[Callable[..., Await
             seed_source=lambda: next(seeds),
             **overrides,
         )
+        if before_start is not None:
+            before_start(bot)
         await bot.start()
         bots.append(bot)
         return bot
@@ -111,6 +114,7 @@ class Conversation:
         self.api, self.bot, self.user = api, bot, user
         self._done: dict[int, asyncio.Event] = {}
         self.handled: dict[int, int] = {}  # update id -> times handled (duplicates included)
+        self._waiters: set[asyncio.Event] = set()
         bot.processor.on_processed.append(self._processed)
 
     def _processed(self, update: object) -> None:
@@ -118,6 +122,19 @@ class Conversation:
         if update_id is not None:
             self.handled[update_id] = self.handled.get(update_id, 0) + 1
             self._done.setdefault(update_id, asyncio.Event()).set()
+            for waiter in list(self._waiters):
+                waiter.set()
+
+    async def wait_handled(self, update_id: int, times: int, timeout: float = 15.0) -> None:
+        """Wait until the bot has handled this update id `times` times (duplicates count)."""
+        async with asyncio.timeout(timeout):
+            while self.handled.get(update_id, 0) < times:
+                waiter = asyncio.Event()
+                self._waiters.add(waiter)
+                try:
+                    await waiter.wait()
+                finally:
+                    self._waiters.discard(waiter)
 
     async def wait_done(self, update_id: int, timeout: float = 15.0) -> None:
         event = self._done.setdefault(update_id, asyncio.Event())
@@ -157,3 +174,12 @@ def talk(api: Any) -> Callable[[SalesBot, Any], Conversation]:
 def user_factory() -> Any:
     """Make more users: user_factory(202, "Emma", "en")."""
     return User
+
+
+@pytest.fixture
+def unused_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
