@@ -156,7 +156,10 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
     customers = [t for t in turns if t.role == "customer"]
     first_seller = sellers[0].index if sellers else None
     last_seller = sellers[-1].index if sellers else None
-    longest_customer = max(customers, key=lambda t: (t.words, -t.index)).index if customers else None
+    # Only a customer message the seller got to answer can be quoted as a missed chance to listen: the
+    # engine may end the call with two customer lines in a row.
+    answered = [t for t in customers if last_seller is not None and t.index < last_seller]
+    longest_customer = max(answered, key=lambda t: (t.words, -t.index)).index if answered else None
     spin = m.spin.turns
     first_need = m.needs[0].turn if m.needs else None
     first_objection = m.objections[0].turn if m.objections else None
@@ -187,10 +190,12 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
     return {
         "first_seller": first_seller,
         "spin.situation_asked": first_seller,
-        "spin.problem_asked": last(spin["situation"], first_seller),
-        "spin.implication_asked": first_need or last(spin["problem"], spin["situation"], first_seller),
-        "spin.need_payoff_asked": last(spin["implication"], first_need, spin["problem"], spin["situation"], first_seller),
-        "spin.progression": last(spin["situation"], first_seller),
+        # Feedback says "after your situation question at turn N": with no situation question it must not
+        # quote the greeting as one; an anchor of None picks the template without a quote.
+        "spin.problem_asked": last(spin["situation"]),
+        "spin.implication_asked": first_need or last(spin["problem"], spin["situation"]),
+        "spin.need_payoff_asked": last(spin["implication"], first_need, spin["problem"], spin["situation"]),
+        "spin.progression": last(spin["situation"]),
         # A discovery question asked closed is the one to rephrase, not the time check "Schikt een kwartier?".
         "spin.open_questions": next((i for i in closed if by_index[i].analysis.spin), closed[0] if closed else first_seller),
         "spin.questions_spread": first_seller,

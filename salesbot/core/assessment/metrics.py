@@ -503,10 +503,13 @@ def structure(turns: Sequence[Turn], signals: Sequence[BuyingSignal]) -> Structu
     agenda = first(opening, lambda t: t.has("agenda"))
     opened = [x for x in (greeting, introduction, agenda) if x is not None]
     information = first(sellers, lambda t: t.analysis.spin in ("situation", "problem") or t.has("follow_up"))
+    last_seller = sellers[-1].index if sellers else 0
+    # An objection opens the transformation phase only when the seller got to answer it: a call the
+    # customer ends with "stuur me de brochure maar" did not reach that phase.
     transformation = first(
         turns,
         lambda t: (t.role == "seller" and (t.analysis.spin in ("implication", "need_payoff") or t.has("benefit")))
-        or (t.role == "customer" and t.has("objection")),
+        or (t.role == "customer" and t.has("objection") and t.index < last_seller),
     )
     closing_starts = [t.index for t in sellers if t.has("closing_attempt")][:1] + [s.turn for s in signals][:1]
     closing = min(closing_starts, default=None)

@@ -480,3 +480,22 @@ def test_a_pain_topic_in_an_answer_or_a_scenario_pain_line_is_a_need(script) -> 
     ])
     a = assess(messages, scenario=scenario, analyzer=analyzer).to_dict()
     assert [(n["turn"], n["via"]) for n in a["needs"]] == [(2, "pain_topic"), (4, "pain_topic")]
+
+
+def test_a_call_ended_by_the_customer_after_a_greeting(script) -> None:  # type: ignore[no-untyped-def]
+    # QA (Ctrl-D in `salesbot play` after one greeting): the feedback called the greeting a situation
+    # question, told the trainee to follow up on the customer's closing line they never got to answer, and
+    # the brush-off earned "transformation phase reached".
+    messages, analyzer = script([
+        ("s", "Goedemorgen, met Sanne van KoelTech.", "greeting introduction"),
+        ("c", "Met Marieke, goedemorgen.", ""),
+        ("c", "Stuur me de brochure nog eens, dan kijk ik ernaar.", "objection"),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    items = {i.rule: i for i in a.feedback.improvements + a.feedback.strengths}
+    assert all(i.turn != 3 for i in items.values())
+    if "spin.problem_asked" in items:
+        assert items["spin.problem_asked"].turn is None and "situatievraag" not in items["spin.problem_asked"].text
+    assert a.metrics.structure.phases["transformation"] is None
+    rules = {h.rule: h for h in a.score.dimensions["structure"].rules}
+    assert rules["structure.phase_transformation"].points == 0
