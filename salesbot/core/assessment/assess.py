@@ -159,6 +159,7 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
     # Only a customer message the seller got to answer can be quoted as a missed chance to listen: the
     # engine may end the call with two customer lines in a row.
     answered = [t for t in customers if last_seller is not None and t.index < last_seller]
+    answered_ids = {t.index for t in answered}
     longest_customer = max(answered, key=lambda t: (t.words, -t.index)).index if answered else None
     spin = m.spin.turns
     first_need = m.needs[0].turn if m.needs else None
@@ -184,6 +185,10 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
     need_turns = {n.turn for n in m.needs} | {o.turn for o in m.objections}
     pains = [t for t in customers if t.index in need_turns]
     by_length = sorted(customers, key=lambda t: (-t.words, t.index))
+    # A buying signal is answered with a close, not a summary or a "what do you mean?": quoting one as a
+    # missed chance to summarise would contradict the praise for picking it up.
+    listening = [t for t in by_length if not t.has("buying_signal")]
+    longest_listening = next((t.index for t in listening if t.index in answered_ids), None)
     closed = m.questions.closed
     by_index = {t.index: t for t in turns}
     premature = [c.turn for c in m.closing_attempts if c.premature]
@@ -201,8 +206,8 @@ def _anchors(turns: Sequence[Turn], m: Metrics) -> dict[str, int | None]:
         "spin.questions_spread": first_seller,
         "lsd.acknowledgement": not_followed_by("acknowledgement", pains) or first_need or first_objection
         or longest_customer,
-        "lsd.summary": not_followed_by("summary", by_length) or longest_customer,
-        "lsd.follow_up": not_followed_by("follow_up", by_length) or longest_customer,
+        "lsd.summary": not_followed_by("summary", listening) or longest_listening,
+        "lsd.follow_up": not_followed_by("follow_up", listening) or longest_listening,
         "closing.no_attempt": premature[-1] if premature else last_seller,
         "closing.commitment": customers[-1].index if customers else last_seller,
         "structure.phase_information": first_seller,

@@ -499,3 +499,25 @@ def test_a_call_ended_by_the_customer_after_a_greeting(script) -> None:  # type:
     assert a.metrics.structure.phases["transformation"] is None
     rules = {h.rule: h for h in a.score.dimensions["structure"].rules}
     assert rules["structure.phase_transformation"].points == 0
+
+
+def test_a_picked_up_buying_signal_is_not_quoted_as_a_missed_summary(script) -> None:  # type: ignore[no-untyped-def]
+    # QA: "at turn 14 the customer gave a buying signal and you picked it up" was followed by "at turn 14
+    # the customer told you a lot: summarise it" and "dig deeper into it".
+    messages, analyzer = script([
+        ("s", "Goedemorgen, ik ben Eva van KoelTech.", "greeting introduction"),
+        ("c", "Goedemorgen.", ""),
+        ("s", "Waar loopt u tegenaan met de koeling?", "open problem"),
+        ("c", "Die valt vaak uit.", ""),
+        ("s", "Wat zou het u opleveren als er binnen vier uur een monteur is?", "open need_payoff"),
+        ("c", "Dat zou ons echt geld besparen. Wat kost zo'n contract eigenlijk per filiaal per maand?",
+         "explicit_need buying_signal"),
+        ("s", "Vanaf 185 euro. Zullen we volgende week een proef plannen?", "closing_attempt closed"),
+        ("c", "Ja, dinsdag kan ik.", "confirmation"),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    assert a.metrics.buying_signals[0].picked_up
+    lsd = {i.rule: i for i in a.feedback.improvements if i.rule in ("lsd.summary", "lsd.follow_up")}
+    assert lsd and all(i.turn != 6 for i in lsd.values())
+    anchors = {h.rule: h.anchor for h in a.score.dimensions["lsd"].rules if h.status == "missed"}
+    assert anchors["lsd.summary"] == anchors["lsd.follow_up"] == 4
