@@ -61,6 +61,7 @@ _CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_a
 # SPIN rule groups that only decide when nothing more specific fired.
 _WEAK_SPIN_GROUPS = frozenset({"situation_frame", "problem_word", "situation_default"})
 
+_HAS_WORD = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _QUESTION_END = re.compile(r"\?[^\w?]*$")
@@ -290,6 +291,8 @@ def _find_question(sentences: Sequence[str], data: LangData) -> _Question | None
     """The last question in the message (definitions: with several questions, label the last one)."""
     any_mark = any("?" in s for s in sentences)
     for sentence in reversed(sentences):
+        if not _HAS_WORD.search(sentence):
+            continue  # "???", emoji: no question without words
         has_mark = bool(_QUESTION_END.search(sentence))
         if has_mark:
             typed = _type_question(sentence, sentence.rstrip("?!. "), data, True)

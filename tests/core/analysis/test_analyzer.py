@@ -1,0 +1,305 @@
+"""Behaviour of the utterance analyser per label and language (definitions: analysis-labels.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from salesbot.core.analysis import Analysis, Analyzer, Message, default_analyzer
+
+A = default_analyzer()
+C = "customer"
+
+
+def seller(text: str, *context: tuple[str, str], lang: str | None = None) -> Analysis:
+    return A.analyze(text, "seller", [Message(role, t) for role, t in context], lang)  # type: ignore[arg-type]
+
+
+def customer(text: str, lang: str | None = None) -> Analysis:
+    return A.analyze(text, "customer", (), lang)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------ questions
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Welk systeem gebruikt u nu?", "open"),
+        ("En, hoe plannen jullie de routes?", "open"),
+        ("Interessant, wat doen jullie dan met de retouren?", "open"),
+        ("Met welk programma registreren jullie de klachten?", "open"),
+        ("Vertel eens over uw proces.", "open"),
+        ("Kunt u dat toelichten?", "open"),
+        ("Heeft u een eigen monteur?", "closed"),
+        ("Zou het helpen als we sneller leveren?", "closed"),
+        ("Zullen we dinsdag of donderdag leveren?", "closed"),
+        ("U gebruikt nu SAP?", "closed"),
+        ("Dat is helder.", None),
+        ("Wat fijn!", None),
+        ("Wat ik bedoel is dat we flexibel zijn.", None),
+    ],
+)
+def test_question_type_dutch(text: str, expected: str | None) -> None:
+    assert seller(text, lang="nl").question == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How many sites do you run?", "open"),
+        ("Right, and what happens after that?", "open"),
+        ("Roughly how many meals do you serve a day?", "open"),
+        ("Could you walk me through your ordering process?", "open"),
+        ("Tell me about your current supplier.", "open"),
+        ("Do you have an in-house engineer?", "closed"),
+        ("Would it help if we delivered twice a week?", "closed"),
+        ("Would you prefer Tuesday or Thursday?", "closed"),
+        ("Got it.", None),
+        ("What I'd suggest is that we start with one site.", None),
+    ],
+)
+def test_question_type_english(text: str, expected: str | None) -> None:
+    assert seller(text, lang="en").question == expected
+
+
+def test_with_several_questions_the_last_one_is_labelled() -> None:
+    a = seller("Hoeveel filialen heeft u? En waar loopt het in de planning het vaakst vast?")
+    assert (a.question, a.spin) == ("open", "problem")
+    b = seller("What's the biggest headache in scheduling? And how many planners do you have?")
+    assert (b.question, b.spin) == ("open", "situation")
+
+
+def test_question_without_question_mark() -> None:
+    assert seller("hoeveel vestigingen hebben jullie").question == "open"
+    assert seller("do you use a planning tool").question == "closed"
+    tag = seller("ok dus alles gaat via de mail klopt dat", (C, "Alles gaat bij ons via de mail."))
+    assert tag.question == "closed"
+
+
+# ---------------------------------------------------------------------------------------------- SPIN
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("Hoeveel retouren verwerkt u per week?", "situation"),
+        ("Wie beslist er over de aanschaf?", "situation"),
+        ("Welk systeem gebruikt u voor het melden van storingen?", "situation"),
+        ("Waar loopt u tegenaan bij de planning?", "problem"),
+        ("Bent u tevreden over uw huidige leverancier?", "problem"),
+        ("Wat vindt u het lastigste aan de roosters?", "problem"),
+        ("Wat betekent dat voor uw klanten?", "implication"),
+        ("Wat merken uw klanten van die retouren?", "implication"),
+        ("Hoeveel omzet loopt u daardoor mis?", "implication"),
+        ("Zou het helpen als er binnen vier uur een monteur is?", "need_payoff"),
+        ("Wat zou het u opleveren als de planning automatisch gaat?", "need_payoff"),
+        ("Hoe belangrijk is het voor u om dat op te lossen?", "need_payoff"),
+    ],
+)
+def test_spin_dutch(text: str, spin: str) -> None:
+    assert seller(text, lang="nl").spin == spin
+
+
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("How many sites do you run?", "situation"),
+        ("Which tool do you use to log customer complaints?", "situation"),
+        ("What's the hardest part of scheduling?", "problem"),
+        ("Are you happy with your current cleaner?", "problem"),
+        ("How does that affect your customers?", "implication"),
+        ("How much revenue do you lose when a truck breaks down?", "implication"),
+        ("How would it help if engineers arrived within four hours?", "need_payoff"),
+        ("What would it be worth to you to stop throwing stock away?", "need_payoff"),
+    ],
+)
+def test_spin_english(text: str, spin: str) -> None:
+    assert seller(text, lang="en").spin == spin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Komt het uit als we twintig minuten nemen?",
+        "Heeft u nog vragen?",
+        "Hoe was uw weekend?",
+        "Kent u onze nieuwe lijn al?",
+        "Zullen we de levering op dinsdag of donderdag plannen?",
+        "Is now a good time to talk?",
+        "Any questions so far?",
+        "Shall I send over the agreement so you can sign it this week?",
+        "Have you seen our new sensor range?",
+    ],
+)
+def test_not_spin_questions(text: str) -> None:
+    a = seller(text)
+    assert a.question is not None
+    assert a.spin is None
+
+
+def test_a_statement_is_never_a_spin_question() -> None:
+    for text in ("Wij leveren binnen vier uur.", "That must cost you a lot.", "De storingen kosten u geld."):
+        assert seller(text).spin is None
+
+
+def test_summary_check_is_not_spin() -> None:
+    a = seller(
+        "Dus u heeft veertien filialen en de koeling valt vaak uit, klopt dat?",
+        (C, "We hebben veertien filialen en de koeling valt vaak uit."),
+    )
+    assert a.question == "closed" and a.spin is None and "summary" in a.acts
+
+
+# ----------------------------------------------------------------------------------------------- acts
+def test_opening_acts() -> None:
+    nl = seller("Goedemorgen meneer De Boer, ik ben Eva van Planbaar. Ik wil graag eerst wat vragen stellen.")
+    assert {"greeting", "introduction", "agenda"} <= set(nl.acts)
+    en = seller("Hi Sandra, Josh from RouteLogic. Is now a good time?")
+    assert {"greeting", "introduction", "agenda"} <= set(en.acts)
+
+
+def test_acknowledgement() -> None:
+    assert "acknowledgement" in seller("Dat klinkt lastig.", (C, "De koeling valt vaak uit.")).acts
+    assert "acknowledgement" in seller("Right, got it.", (C, "We have four sites.")).acts
+    assert "acknowledgement" not in seller("Interessant, wat doen jullie dan?", (C, "We koken zelf.")).acts
+
+
+def test_summary_needs_the_customers_content() -> None:
+    context = (C, "We hebben veertien filialen en de koeling valt in de zomer vaak uit.")
+    assert "summary" in seller("Als ik u goed begrijp valt de koeling vooral in de zomer uit?", context).acts
+    # a marker with no customer context is no summary, and announcing one is not one either
+    assert "summary" not in seller("Als ik u goed begrijp valt de koeling vooral in de zomer uit?").acts
+    assert "summary" not in seller("Ik mail u straks een samenvatting van de filialen.", context).acts
+
+
+def test_summary_without_a_marker_restates_the_customer() -> None:
+    a = seller(
+        "You run four sites, each orders separately and nobody keeps an overview.",
+        (C, "We run four sites, each one orders separately and nobody keeps an overview of it."),
+    )
+    assert "summary" in a.acts
+
+
+def test_follow_up_builds_on_the_previous_customer_message() -> None:
+    context = (C, "Het loopt steeds vast in de planning.")
+    assert "follow_up" in seller("Hoezo loopt het vast, bij welke stap?", context).acts
+    assert (
+        "follow_up"
+        in seller("What do you mean by unreliable?", (C, "Our supplier is a bit unreliable.")).acts
+    )
+    # changing the subject is not a follow-up; without context never
+    assert (
+        "follow_up"
+        not in seller("Welk merk printers gebruiken jullie?", (C, "Het eten is meestal goed.")).acts
+    )
+    assert "follow_up" not in seller("Hoezo loopt het vast, bij welke stap?").acts
+
+
+def test_closing_attempts() -> None:
+    for text in (
+        "Zal ik het contract opmaken?",
+        "Zullen we de levering op dinsdag of donderdag plannen?",
+        "Wanneer wilt u dat we de eerste levering doen?",
+        "Dan stuur ik u vandaag het contract ter ondertekening.",
+        "Shall we book a trial week then?",
+        "When would you like us to start the first clean?",
+    ):
+        assert "closing_attempt" in seller(text).acts, text
+    for text in (
+        "Ik bel u volgende maand nog eens.",
+        "Gefeliciteerd met de nieuwe vestiging!",
+        "Any questions?",
+    ):
+        assert "closing_attempt" not in seller(text).acts, text
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Wat kost zo'n contract per jaar?", {"buying_signal"}),
+        ("Hoe snel zou zo'n contract kunnen ingaan?", {"buying_signal"}),
+        ("Dit is eigenlijk wat we nodig hebben.", {"buying_signal"}),
+        ("Maar een vast contract is toch een flinke kostenpost.", {"objection"}),
+        ("Daar moet ik met de eigenaar over praten.", {"objection"}),
+        ("Mail me maar een brochure.", {"objection"}),
+        ("We hebben veertien filialen, allemaal in Brabant.", set()),
+        ("How quickly could you get an engineer out to us?", {"buying_signal"}),
+        ("That's too expensive for us.", {"objection"}),
+        ("No thanks, we're not interested.", {"objection"}),
+        ("We're tied into a contract until next year.", {"objection"}),
+    ],
+)
+def test_customer_acts(text: str, acts: set[str]) -> None:
+    got = set(customer(text).acts) & {"buying_signal", "objection"}
+    assert got == acts
+
+
+def test_customer_extensions() -> None:
+    assert "confirmation" in customer("Ja, klopt.").acts
+    assert "explicit_need" in customer("We hebben eigenlijk een snellere service nodig.").acts
+    assert "explicit_need" in customer("We need someone on site within four hours.").acts
+
+
+def test_seller_extensions_pitch_and_benefit() -> None:
+    a = seller(
+        "Met ons onderhoudscontract is er binnen vier uur een monteur bij u, zodat u geen producten meer hoeft weg te gooien.",
+        (C, "We moesten voor 6.000 euro aan zuivel weggooien."),
+    )
+    assert {"pitch", "benefit"} <= set(a.acts)
+
+
+def test_customers_get_no_question_labels() -> None:
+    a = customer("Hoeveel kost dat?")
+    assert a.question is None and a.spin is None
+
+
+# ------------------------------------------------------------------------------------------- evidence
+def test_every_label_has_evidence() -> None:
+    a = seller("Goedemorgen! Wat betekent dat voor uw klanten?", (C, "De koeling valt vaak uit."))
+    labels = {e.label for e in a.evidence}
+    assert f"question={a.question}" in labels
+    assert f"spin={a.spin}" in labels
+    for act in a.acts:
+        assert f"act={act}" in labels
+    assert all(e.rule for e in a.evidence)
+    spin_evidence = next(e for e in a.evidence if e.label == "spin=implication")
+    assert spin_evidence.match == "wat betekent dat voor"
+
+
+def test_language_detection() -> None:
+    assert A.detect_language("Hoeveel filialen heeft u?") == "nl"
+    assert A.detect_language("How many sites do you run?") == "en"
+    assert seller("Hoeveel filialen heeft u?").lang == "nl"
+    assert seller("How many sites do you run?", lang="en").lang == "en"
+
+
+# -------------------------------------------------------------------------------------- scenario cues
+def test_scenario_cues_extend_the_lexicon() -> None:
+    plain = Analyzer()
+    extended = Analyzer(extra_cues={"closing_attempt": ["snuffelweek"], "objection": ["te ver weg"]})
+    text = "Zal ik een snuffelweek voor u vastzetten?"
+    assert "closing_attempt" not in plain.analyze(text).acts
+    a = extended.analyze(text)
+    assert "closing_attempt" in a.acts
+    assert any(e.rule == "closing_attempt.scenario_cue" for e in a.evidence)
+    assert "objection" in extended.analyze("Jullie zitten te ver weg.", "customer").acts
+
+
+def test_scenario_spin_cue_decides_only_a_fallback_question() -> None:
+    a = Analyzer(extra_cues={"problem": ["voorraadverschillen"]})
+    assert a.analyze("Hoe gaan jullie om met voorraadverschillen?").spin == "problem"
+    # a specific rule (implication) still wins over a scenario cue
+    assert a.analyze("Wat betekenen die voorraadverschillen voor uw klanten?").spin == "implication"
+
+
+# ---------------------------------------------------------------------------------------------- terms
+def test_terms_normalise_plurals_and_compounds_alike() -> None:
+    assert A.terms("filialen", "nl") == A.terms("filiaal", "nl")
+    assert A.terms("storingen", "nl") == A.terms("storing", "nl")
+    assert A.terms("koelcellen", "nl") == A.terms("koelcel", "nl")
+    assert A.terms("sites companies", "en") == A.terms("site company", "en")
+    analysed = seller("Hoeveel koelcellen staan er in uw filialen?", lang="nl")
+    assert A.terms("koelcel filiaal", "nl") <= analysed.terms
+    assert "de" not in analysed.terms and "hoeveel" not in analysed.terms
+
+
+def test_deterministic() -> None:
+    text = "Als ik u goed begrijp kost de uitval u veel geld, klopt dat?"
+    context = [Message("customer", "De uitval kost ons veel geld.")]
+    assert Analyzer().analyze(text, "seller", context) == Analyzer().analyze(text, "seller", context)
