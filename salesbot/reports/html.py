@@ -83,7 +83,7 @@ def render_html(a: Assessment) -> str:
         if not d.applicable:
             continue
         parts.append(f"<table class='rules'><tr><th>{e(t('rule'))}</th><th>{e(t('points'))}</th>"
-                     f"<th>{e(t('turns'))}</th></tr>")
+                     f"<th>{e(t('turns').capitalize())}</th></tr>")
         for hit in d.rules:
             value = a.effect(name, hit)
             turns = ", ".join(str(x) for x in hit.turns) or (str(hit.anchor) if hit.anchor else "-")

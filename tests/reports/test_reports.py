@@ -117,3 +117,14 @@ def test_an_objection_in_the_last_message_is_not_called_unhandled() -> None:
     a = assess([Message(r, t) for r, t, _ in LINES[:8]], analyzer=Labelled("nl"), lang="nl")  # type: ignore[arg-type]
     line = next(x for x in render_text(a).splitlines() if x.startswith("- Bezwaren"))
     assert line == "- Bezwaren: beurt 8: aan het eind van het gesprek, geen reactie mogelijk"
+
+
+def test_html_prints_without_bubbles_overflowing_and_in_proper_dutch() -> None:
+    # QA (rendered in headless Chromium): seller bubbles (85% wide + 15% margin + padding) ran past the
+    # right edge of the page; the rules table had a lower-case "beurten" column; "Elke punt" is not Dutch.
+    a = assess([Message(r, t) for r, t, _ in LINES], analyzer=Labelled("nl"), lang="nl")  # type: ignore[arg-type]
+    html = render_html(a)
+    msg_rule = re.search(r"\.msg \{[^}]*\}", html)
+    assert msg_rule and "box-sizing: border-box" in msg_rule.group(0)
+    assert "<th>Beurten</th>" in html and "<th>beurten</th>" not in html
+    assert "Elk punt is herleidbaar" in html
