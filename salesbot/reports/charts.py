@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from salesbot.core.analysis.types import SPIN_TYPES
 from salesbot.core.assessment import DIMENSIONS, Assessment
-from salesbot.reports.common import Texts
+from salesbot.reports.common import Texts, fmt
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -44,9 +44,9 @@ def _dimension_chart(a: Assessment, t: Texts, ax: Axes) -> None:
     ax.set_yticks(positions, names)
     ax.set_xlim(0, 100)
     for y, n, s in zip(positions, DIMENSIONS, scores, strict=True):
-        label = f"{s:.0f}%" if a.score.dimensions[n].applicable else t("not_applicable")
+        label = f"{fmt(s)}%" if a.score.dimensions[n].applicable else t("not_applicable")
         ax.text(min(s + 2, 88), y, label, va="center", fontsize=9)
-    ax.set_title(f"{t('dimension_chart')} ({t('score')} {a.score.total:.0f}/100)", fontsize=11)
+    ax.set_title(f"{t('dimension_chart')} ({t('score')} {fmt(a.score.total)}/100)", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
 
 

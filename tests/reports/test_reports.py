@@ -128,3 +128,19 @@ def test_html_prints_without_bubbles_overflowing_and_in_proper_dutch() -> None:
     assert msg_rule and "box-sizing: border-box" in msg_rule.group(0)
     assert "<th>Beurten</th>" in html and "<th>beurten</th>" not in html
     assert "Elk punt is herleidbaar" in html
+
+
+def test_chart_shows_the_same_score_as_the_report(assessment: Assessment) -> None:
+    # QA: the chart title said "Score 90/100" under a report headed "Score 90.3/100".
+    from matplotlib.figure import Figure
+
+    from salesbot.reports.charts import _dimension_chart
+    from salesbot.reports.common import Texts, fmt
+
+    ax = Figure().add_subplot()
+    _dimension_chart(assessment, Texts(assessment), ax)
+    assert f"{fmt(assessment.score.total)}/100" in ax.get_title()
+    labels = {x.get_text() for x in ax.texts}
+    for name, d in assessment.score.dimensions.items():
+        if d.applicable:
+            assert f"{fmt(d.score)}%" in labels, name
