@@ -59,7 +59,7 @@ _ACT_ORDER = {
 # Acts found by cue rules alone (summary and follow-up also need the context).
 _CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_attempt", "pitch", "benefit")
 # SPIN rule groups that only decide when nothing more specific fired.
-_WEAK_SPIN_GROUPS = frozenset({"situation_frame", "problem_word", "situation_default"})
+_WEAK_SPIN_GROUPS = frozenset({"situation_strong", "situation_frame", "problem_word", "situation_default"})
 
 _HAS_WORD = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\w+(?:'\w+)*")
@@ -578,6 +578,15 @@ class Analyzer:
                 hit = first_match(rules[1:], sentence)
                 if hit:
                     found.setdefault("buying_signal", Evidence("act=buying_signal", hit[0], hit[1]))
+                elif not objection_sentences and not first_match(
+                    data.customer_acts.get("not_buying_question", ()), sentence
+                ):
+                    # A customer who asks about the offer (not for clarification, not small talk)
+                    # is weighing it up: the definitions count such questions as buying signals.
+                    found.setdefault(
+                        "buying_signal",
+                        Evidence("act=buying_signal", "buying_signal.question_about_offer", sentence),
+                    )
         for act in EXTRA_CUSTOMER_ACTS:
             hit = first_match(data.customer_acts.get(act, ()) + self._extra.get(act, ()), norm)
             if hit:

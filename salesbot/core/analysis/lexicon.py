@@ -31,9 +31,12 @@ SPIN_ORDER: tuple[tuple[str, str | None], ...] = (
     ("implication_first", "implication"),
     ("need_payoff", "need_payoff"),
     ("implication", "implication"),
+    ("none_late", None),
     ("problem", "problem"),
-    ("situation_frame", "situation"),
+    ("implication_late", "implication"),
+    ("situation_strong", "situation"),
     ("problem_word", "problem"),
+    ("situation_frame", "situation"),
     ("situation_default", "situation"),
 )
 
