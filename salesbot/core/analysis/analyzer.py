@@ -571,8 +571,10 @@ class Analyzer:
             # Topic words (price, delivery, contract ...) signal buying in a question, not in a concern.
             if index in objection_sentences:
                 continue
-            is_question = bool(_QUESTION_END.search(sentence)) or bool(
-                _starts_with_question_word(_strip_lead_in(sentence, data), data)
+            is_question = (
+                bool(_HAS_WORD.search(sentence))
+                and bool(_QUESTION_END.search(sentence))
+                or bool(_starts_with_question_word(_strip_lead_in(sentence, data), data))
             )
             if is_question:
                 hit = first_match(rules[1:], sentence)
