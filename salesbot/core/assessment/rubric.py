@@ -163,7 +163,11 @@ def closing_rules(m: Metrics, anchors: Mapping[str, int | None]) -> tuple[list[R
     applicable += 30.0
     timely = [c for c in m.closing_attempts if not c.premature]
     if timely:
-        hits.append(RuleHit("closing.attempted", 30.0, 30.0, (timely[0].turn,), timely[0].turn))
+        # Quote the close the customer went along with, if any. "At the right moment" is only said of that
+        # one: a close answered with "first that point" came after a need, but was not well timed.
+        best = next((c for c in timely if c.result == "accepted"), timely[0])
+        praise: dict[str, object] = {} if best.result == "accepted" else {"variant": "not_accepted"}
+        hits.append(RuleHit("closing.attempted", 30.0, 30.0, (best.turn,), best.turn, praise))
     else:
         early = [c.turn for c in m.closing_attempts if c.premature]
         detail: dict[str, object] = {"variant": "only_premature", "attempts": len(early)} if early else {}

@@ -521,3 +521,36 @@ def test_a_picked_up_buying_signal_is_not_quoted_as_a_missed_summary(script) -> 
     assert lsd and all(i.turn != 6 for i in lsd.values())
     anchors = {h.rule: h.anchor for h in a.score.dimensions["lsd"].rules if h.status == "missed"}
     assert anchors["lsd.summary"] == anchors["lsd.follow_up"] == 4
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_close_met_with_an_objection_is_not_praised_as_well_timed(script, lang: str) -> None:  # type: ignore[no-untyped-def]
+    # QA: "at turn 24 you asked for a commitment at the right moment" while the customer answered "Eerst dat
+    # punt" (an open objection); the close came after a need, but the moment was not right.
+    messages, analyzer = script([
+        ("s", "Waar loopt u tegenaan?", "open problem"),
+        ("c", "We verliezen veel tijd aan reizen.", ""),
+        ("s", "Zullen we een demo plannen?", "closing_attempt closed"),
+        ("c", "Eerst dat punt over de implementatie.", "objection"),
+        ("s", "Dat begrijp ik. Wat is uw zorg daarbij?", "acknowledgement open follow_up"),
+        ("c", "Het vorige project liep uit.", ""),
+    ], lang=lang)
+    a = assess(messages, analyzer=analyzer)
+    item = next(i for i in a.feedback.strengths if i.rule == "closing.attempted")
+    assert item.turn == 3
+    assert {"nl": "op het juiste moment", "en": "at the right moment"}[lang] not in item.text
+    assert {"nl": "nadat de klant een behoefte", "en": "after the customer had shown a need"}[lang] in item.text
+
+
+def test_the_accepted_close_is_the_one_praised(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Waar loopt u tegenaan?", "open problem"),
+        ("c", "We verliezen veel tijd aan reizen.", ""),
+        ("s", "Zullen we een demo plannen?", "closing_attempt closed"),
+        ("c", "Eerst dat punt over de implementatie.", "objection"),
+        ("s", "Dat begrijp ik. Zullen we de demo dan met uw projectleider doen?", "acknowledgement closing_attempt closed"),
+        ("c", "Ja, prima, volgende week.", "confirmation"),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    item = next(i for i in a.feedback.strengths if i.rule == "closing.attempted")
+    assert item.turn == 5 and "op het juiste moment" in item.text
