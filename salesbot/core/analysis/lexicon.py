@@ -344,10 +344,10 @@ class LangData:
         themselves are corrected, so ordinary words are left alone."""
         if len(word) < 4 or word in self.vocabulary or word in self.stop_words or not word.isalpha():
             return None
-        if len(word) >= 5:
+        if len(word) >= 6:  # shorter words are too often real words ("weigh" is not "weight")
             for i in range(len(word)):
                 shorter = word[:i] + word[i + 1 :]
-                if shorter in self.vocabulary and len(shorter) >= 5:
+                if shorter in self.vocabulary and len(shorter) >= 6:
                     return shorter  # one letter too many: "tevreeden"
             if word in self.deletions:
                 return self.deletions[word]  # one letter missing: "huidge"
