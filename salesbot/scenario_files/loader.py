@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -349,6 +350,17 @@ def _describe(item: Any, loc: Loc) -> tuple[str, bool]:
             hint = f" (allowed: {', '.join(allowed)})"
         return f"unknown field '{field}'{hint}", True
     message = str(item["msg"])
+    pattern = str(item.get("ctx", {}).get("pattern", ""))
+    if kind == "string_pattern_mismatch" and pattern.startswith("^[a-z0-9]"):
+        # The ids' regex means nothing to a trainer; say what an id may contain and suggest one.
+        sizes = re.search(r"\{(\d+),(\d+)\}", pattern)
+        shortest, longest = (int(sizes.group(1)) + 1, int(sizes.group(2)) + 1) if sizes else (1, 64)
+        suggestion = re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-_")
+        message = (f"'{value}' is not a valid id: use {shortest} to {longest} lower-case letters, digits, '-' "
+                   f"and '_', starting with a letter or digit")
+        if suggestion and suggestion != value:
+            message += f" (for example '{suggestion[:64]}')"
+        return message, False
     if isinstance(value, bool) and kind in ("string_type", "list_type"):
         message += " (YAML reads yes/no/on/off/true/false as a boolean; put the text in quotes)"
     elif value is None and kind.endswith("_type"):
