@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,18 @@ def test_extra_folder_is_listed_and_broken_files_are_skipped_loudly(
 def test_missing_dir_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scenarios", "--dir", str(tmp_path / "nope")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_a_skipped_file_says_why_and_a_missing_env_folder_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA: a copy of a bundled scenario in SALESBOT_SCENARIOS was "skipped: not valid (run salesbot
+    # validate)", but validate calls the file valid (the clash is with the bundled id); a mistyped folder
+    # was silently ignored.
+    bundled = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))[0]
+    (tmp_path / "copy.yaml").write_text(bundled.read_text("utf-8"), "utf-8")
+    monkeypatch.setenv("SALESBOT_SCENARIOS", f"{tmp_path}{os.pathsep}{tmp_path / 'typo'}")
+    assert main(["scenarios"]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped {tmp_path / 'copy.yaml'}:" in err and "duplicate scenario id" in err
+    assert f"scenario folder {tmp_path / 'typo'}" in err and "does not exist" in err

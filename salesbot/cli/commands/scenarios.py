@@ -31,18 +31,24 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from salesbot.scenario_files import DEFAULT_SCENARIO_ID
-    from salesbot.scenario_files.catalog import load_catalogue, scenario_dirs
+    from salesbot.scenario_files.catalog import ENV_VAR, load_catalogue, scenario_dirs
     from salesbot.scenario_files.loader import iter_scenario_files
 
     for folder in args.dir:
         if not Path(folder).is_dir():
             raise CliError(f"--dir {folder}: no such folder")
-    files = [f for d in scenario_dirs(args.dir) if d.is_dir() for f in iter_scenario_files(d)]
+    folders = scenario_dirs(args.dir)
+    for folder in folders:  # a mistyped SALESBOT_SCENARIOS folder would otherwise just list nothing extra
+        if not folder.is_dir():
+            print(f"warning: scenario folder {folder} (from {ENV_VAR}) does not exist", file=sys.stderr)
+    files = [f for d in folders if d.is_dir() for f in iter_scenario_files(d)]
     catalogue = load_catalogue(files)
     errors = [p for p in catalogue.problems if p.severity == "error"]
-    broken = sorted({p.file for p in errors})
-    for name in broken:
-        print(f"skipped {name}: not valid (run `salesbot validate {name}`)", file=sys.stderr)
+    # Say why: a file that clashes with a bundled id is valid on its own, so "run validate" would not tell.
+    for name in sorted({p.file for p in errors}):
+        own = [p for p in errors if p.file == name]
+        more = f" (and {len(own) - 1} more: run `salesbot validate {name}`)" if len(own) > 1 else ""
+        print(f"skipped {own[0]}{more}", file=sys.stderr)
 
     rows = [catalogue.scenarios[k] for k in sorted(catalogue.scenarios)]
     if args.json:
