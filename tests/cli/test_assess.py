@@ -170,3 +170,15 @@ def test_messages_reach_the_analyser_in_order() -> None:
     a = assess_module.assess([Message("seller", "Hoeveel filialen?"), Message("customer", "Veertien.")],
                              analyzer=TinyAnalyzer())
     assert [t.role for t in a.turns] == ["seller", "customer"]
+
+
+def test_a_one_sided_transcript_is_assessed_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # QA: a transcript with only K: lines got "Score 0/100" and advice, with no hint that no line was read as
+    # the seller's (a prefix mix-up is the usual cause).
+    path = _write(tmp_path, "K: Goedemorgen.\nK: Wat wilt u?\n")
+    assert main(["assess", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: {path}: no seller messages" in captured.err
+    assert "Score" in captured.out
+    assert main(["assess", str(_write(tmp_path))]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -200,11 +200,21 @@ def run(args: argparse.Namespace) -> int:
             detail = "; ".join(str(p) for p in problems[:3]) if problems else str(error)
             raise CliError(f"--scenario {args.scenario}: {detail}") from None
     messages = [Message(role, body) for role, body in pairs]  # type: ignore[arg-type]
+    _warn_one_sided(messages, name)
     try:
         assessment = assess(messages, scenario=scenario, outcome=args.outcome, lang=args.lang)
     except EmptyTranscriptError as error:
         raise CliError(f"{name}: {error}") from None
     return _write(assessment, args.format, args.output)
+
+
+def _warn_one_sided(messages: Any, name: str) -> None:
+    """A transcript with only one side is usually a prefix mix-up (e.g. 'Sales:' read as the seller and
+    'Prospect:' lines glued onto it): assess it anyway, but say so instead of a silent score of 0."""
+    roles = {m.role for m in messages}
+    for role, words in (("seller", "V:, Verkoper:, S:, Seller:"), ("customer", "K:, Klant:, C:, Customer:")):
+        if messages and role not in roles:
+            print(f"warning: {name}: no {role} messages ({words}); check the role prefixes", file=sys.stderr)
 
 
 def _write(assessment: Any, fmt: str, output: str | None) -> int:
