@@ -390,6 +390,10 @@ def buying_signals(turns: Sequence[Turn]) -> list[BuyingSignal]:
     for position, turn in enumerate(turns):
         if turn.role != "customer" or not turn.has("buying_signal"):
             continue
+        # "Dat klinkt interessant. Maar een vast contract is een flinke kostenpost": the "but" is what the
+        # seller must answer. Closing on it would be wrong, so it is an objection, not a missed signal.
+        if turn.has("objection"):
+            continue
         window = _seller_after(turns, position, PICKUP_WINDOW)
         response: tuple[int, str] | None = None
         for seller in window:

@@ -554,3 +554,21 @@ def test_the_accepted_close_is_the_one_praised(script) -> None:  # type: ignore[
     a = assess(messages, analyzer=analyzer)
     item = next(i for i in a.feedback.strengths if i.rule == "closing.attempted")
     assert item.turn == 5 and "op het juiste moment" in item.text
+
+
+def test_interest_with_a_but_is_an_objection_not_a_missed_signal(script) -> None:  # type: ignore[no-untyped-def]
+    # QA: "Dat klinkt interessant. Maar een vast contract is toch een flinke kostenpost" was listed as a
+    # missed buying signal (costing closing points) while the trainee rightly handled it as an objection.
+    messages, analyzer = script([
+        ("s", "Met het contract is er binnen vier uur een monteur, zodat u geen zuivel weggooit.", "benefit"),
+        ("c", "Dat klinkt interessant. Maar een vast contract is toch een flinke kostenpost.",
+         "buying_signal objection"),
+        ("s", "Dat begrijp ik. Wat maakt het voor u een kostenpost?", "acknowledgement open follow_up"),
+        ("c", "Ik moet het aan Henk uitleggen.", ""),
+        ("s", "Eén storing kost u meer dan het contract, dus het verdient zich terug.", "benefit"),
+        ("c", "Zo bekeken wel, ja.", "confirmation"),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    assert a.metrics.buying_signals == []
+    assert [o.turn for o in a.metrics.objections] == [2]
+    assert not any(h.rule == "closing.signal_missed" for h in a.score.dimensions["closing"].rules)
