@@ -251,6 +251,66 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# The simulated customer's stock reactions (scenario `replies:` over the engine's language defaults). In a
+# played session the analyser would read "Sounds fancy. But what would that change for us?" (a pitch too
+# early) or "Could you say that another way?" as questions about the offer, i.e. buying signals, and a
+# trainee who pitched and pushed would be praised for "picking them up". The engine says these lines on
+# their own, so only a message that is exactly such a line is relabelled.
+RESISTANCE_REPLIES = ("premature_close", "close_blocked")  # the customer pushes back on a close
+NEUTRAL_REPLIES = (
+    "opening", "greeting", "introduction", "agenda", "summary_confirmed", "pitch_too_early", "feature_neutral",
+    "impatient", "already_told", "fallback", "acknowledged", "elaborate", "vague_problem", "vague_need",
+    "objection_pending", "objection_explore", "signal_faded",
+)
+
+
+def _stock_replies(scenario: Scenario) -> dict[str, str]:
+    """Normalised stock reply -> its situation, for the scenario's language (placeholder lines skipped)."""
+    defaults = _engine_defaults(scenario.language)
+    situations: dict[str, list[str]] = {}
+    for key in RESISTANCE_REPLIES + NEUTRAL_REPLIES:
+        lines = defaults.get(key)
+        situations[key] = [str(line) for line in lines] if isinstance(lines, list) else []
+    if scenario.replies is not None:
+        for key in situations:
+            own = getattr(scenario.replies, key, None)
+            if own:
+                situations[key] = list(own)
+    return {_normal(line): key for key, lines in situations.items() for line in lines
+            if isinstance(line, str) and "{" not in line and line.strip()}
+
+
+def _engine_defaults(lang: Lang) -> dict[str, object]:
+    """The engine's default reply lists (its bundled data file); empty if it cannot be read."""
+    from importlib import resources
+
+    import yaml
+
+    try:
+        text = resources.files("salesbot.core.engine").joinpath("data", f"{lang}.yaml").read_text("utf-8")
+        replies = (yaml.safe_load(text) or {}).get("replies")
+    except (OSError, ModuleNotFoundError, yaml.YAMLError, AttributeError):
+        return {}
+    return replies if isinstance(replies, dict) else {}
+
+
+def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> Analysis:
+    """A stock reaction is never a buying signal; a push-back on a close is an objection."""
+    key = stock.get(_normal(text))
+    if key is None:
+        return analysis
+    acts = [a for a in analysis.acts if a != "buying_signal"]
+    evidence = [e for e in analysis.evidence if e.label != "act=buying_signal"]
+    if key in RESISTANCE_REPLIES and "objection" not in acts:
+        acts.append("objection")
+        evidence.append(Evidence(label="act=objection", rule=f"scenario.reply:{key}", match=_normal(text)[:80]))
+    elif len(acts) < len(analysis.acts):
+        evidence.append(Evidence(label="act!=buying_signal", rule=f"scenario.reply:{key}", match=_normal(text)[:80]))
+    if acts == list(analysis.acts):
+        return analysis
+    return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
+
+
 def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str, str, str]]) -> Analysis:
     """Add the acts of scripted customer lines found in the message, with their evidence."""
     message = _normal(text)
@@ -281,9 +341,12 @@ def assess(
         analyzer = _analyzer_for(scenario)
     language: Lang = lang or (scenario.language if scenario else _conversation_language(kept, analyzer))
     scripted = _scenario_lines(scenario) if scenario else []
+    stock = _stock_replies(scenario) if scenario else {}
     turns: list[Turn] = []
     for position, message in enumerate(kept):
         analysis = analyzer.analyze(message.text, role=message.role, context=kept[:position], lang=language)
+        if stock and message.role == "customer":
+            analysis = _with_stock_reply(analysis, message.text, stock)
         if scripted and message.role == "customer":
             analysis = _with_scenario_acts(analysis, message.text, scripted)
         turns.append(Turn(position + 1, message.role, message.text, analysis, word_count(message.text)))

@@ -572,3 +572,45 @@ def test_interest_with_a_but_is_an_objection_not_a_missed_signal(script) -> None
     assert a.metrics.buying_signals == []
     assert [o.turn for o in a.metrics.objections] == [2]
     assert not any(h.rule == "closing.signal_missed" for h in a.score.dimensions["closing"].rules)
+
+
+def test_the_simulated_customers_stock_reactions_are_not_buying_signals(script) -> None:  # type: ignore[no-untyped-def]
+    # QA (a weak `salesbot play coffee-coworking`: pitch, price, push for the contract): the analyser read
+    # "Sounds fancy. But what would that actually change for us?" and "Could you say that another way?" as
+    # buying signals, so the pushy closes were "well timed", "picked up a signal" was the top strength and
+    # Closing scored 70%. The customer's push-back on a close had "no clear reaction".
+    scenario = _bundled("coffee-coworking")
+    assert scenario.replies is not None and scenario.replies.pitch_too_early and scenario.replies.premature_close
+    pitch_reply = scenario.replies.pitch_too_early[0]
+    push_back = scenario.replies.premature_close[1]
+    messages, analyzer = script([
+        ("s", "Hi Sophie, Tom from BrewWorks here.", "greeting introduction"),
+        ("c", "Hi! Thanks for calling back.", ""),
+        ("s", "Our machines make barista-quality drinks.", "pitch"),
+        ("c", pitch_reply, "buying_signal"),  # what the analyser made of it
+        ("s", "Shall I send you the contract so we can get started?", "closing_attempt closed"),
+        ("c", push_back, ""),
+        ("s", "It really is the best deal on the market.", "pitch"),
+        ("c", "Could you say that another way?", "buying_signal"),  # the scenario's fallback reply
+        ("s", "So, can I put you down for three machines?", "closing_attempt closed"),
+        ("c", push_back, ""),
+    ], lang="en")
+    a = assess(messages, scenario=scenario, analyzer=analyzer)
+    assert a.metrics.buying_signals == []
+    assert [(c.premature, c.result) for c in a.metrics.closing_attempts] == [(True, "objection"), (True, "objection")]
+    rules = {e.rule for t in a.turns for e in t.analysis.evidence}
+    assert {"scenario.reply:pitch_too_early", "scenario.reply:premature_close"} <= rules
+    assert a.score.dimensions["closing"].score == 0
+    assert not any(i.rule.startswith("closing.") for i in a.feedback.strengths)
+
+
+def test_a_stock_line_inside_a_longer_message_is_left_to_the_analyser(script) -> None:  # type: ignore[no-untyped-def]
+    scenario = _bundled("coffee-coworking")
+    messages, analyzer = script([
+        ("s", "We can do oat milk.", "benefit"),
+        ("c", "Hmm, okay. How long would it take to get them installed?", "buying_signal"),
+        ("s", "Two weeks. Shall we book it?", "closing_attempt closed"),
+        ("c", "Yes.", "confirmation"),
+    ], lang="en")
+    a = assess(messages, scenario=scenario, analyzer=analyzer)
+    assert [s.turn for s in a.metrics.buying_signals] == [2]
