@@ -115,8 +115,9 @@ def _lines(stream: IO[str], name: str) -> Iterator[tuple[int, str]]:
 def _analyze_stream(stream: IO[str], out: IO[str], analyzer: Analyzer, lang: str | None, role: str) -> int:
     from salesbot.core.analysis.evaluation import ItemError, parse_context
 
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     bad = 0
-    write = out.write
+    pending: list[str] = []  # output is written in blocks: one write per line is slow on big inputs
     for number, raw_line in _lines(stream, "input"):
         line = raw_line.strip()
         if not line:
@@ -133,15 +134,27 @@ def _analyze_stream(stream: IO[str], out: IO[str], analyzer: Analyzer, lang: str
             analysis = analyzer.analyze(text, msg_role, context, msg_lang)  # type: ignore[arg-type]
         except ItemError as error:
             bad += 1
+            out.write("".join(pending))
+            pending.clear()
+            out.flush()  # keep stdout and stderr in step for a reader following both
             print(f"salesbot analyze: line {number}: {error}", file=sys.stderr)
-            write(json.dumps({"line": number, "error": str(error)}, ensure_ascii=False) + "\n")
+            pending.append(encode({"line": number, "error": str(error)}) + "\n")
             continue
         result: dict[str, object] = {"line": number}
         if item_id is not None:
             result["id"] = item_id
-        result.update(analysis.to_dict())
+        result["lang"] = analysis.lang
+        result["role"] = analysis.role
+        result["question"] = analysis.question
+        result["spin"] = analysis.spin
+        result["acts"] = list(analysis.acts)
+        result["evidence"] = [{"label": e.label, "rule": e.rule, "match": e.match} for e in analysis.evidence]
         result["terms"] = sorted(analysis.terms)
-        write(json.dumps(result, ensure_ascii=False) + "\n")
+        pending.append(encode(result) + "\n")
+        if len(pending) >= 256:
+            out.write("".join(pending))
+            pending.clear()
+    out.write("".join(pending))
     out.flush()
     return 1 if bad else 0
 

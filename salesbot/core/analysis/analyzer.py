@@ -220,7 +220,9 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
     body = _strip_lead_in(body_text, data)
     if not has_mark and data.not_question is not None and data.not_question.search(body):
         return None
-    hit = first_match(data.elaboration, body) or first_match(data.indirect_open, body)
+    # Cues are matched on the whole sentence (one word index per sentence keeps this fast); the
+    # imperative ones are anchored at the start of the sentence.
+    hit = first_match(data.elaboration + data.indirect_open, sentence)
     if hit:
         return _Question(sentence, "open", hit[0], hit[1])
     clauses = _CLAUSE_SPLIT.split(body)
@@ -230,7 +232,7 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
             continue
         word = _starts_with_question_word(clause, data)
         if word:
-            choice = first_match(data.choice, body) if has_mark else None
+            choice = first_match(data.choice, sentence) if has_mark else None
             if choice:
                 return _Question(sentence, "closed", choice[0], choice[1])
             return _Question(sentence, "open", "open.question_word", word)
@@ -306,7 +308,7 @@ def _find_question(sentences: Sequence[str], data: LangData) -> _Question | None
             if typed is not None:
                 return typed
         else:
-            hit = first_match(data.elaboration, _strip_lead_in(sentence, data))
+            hit = first_match(data.elaboration, sentence)
             if hit:
                 return _Question(sentence, "open", hit[0], hit[1])
     return None

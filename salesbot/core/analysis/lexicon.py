@@ -55,10 +55,11 @@ class _Cue:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self.source)
-        return compiled
+        return self._compiled or self.compile()
+
+    def compile(self) -> re.Pattern[str]:
+        self._compiled = re.compile(self.source)
+        return self._compiled
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -101,46 +102,51 @@ def match_rules(rules: tuple[Rule, ...], text: str) -> list[re.Match[str] | None
     return _merged(rules).find_all(text)
 
 
+_Entry = tuple[int, int, "_Cue"]  # (rule index, cue index, cue)
+
+
 @dataclass(frozen=True, slots=True)
 class _MergedRules:
     rules: tuple[Rule, ...]
-    by_word: Mapping[str, tuple[tuple[int, int], ...]]
+    by_word: Mapping[str, tuple[_Entry, ...]]
     word_keys: frozenset[str]
-    others: tuple[tuple[int, int, tuple[str, ...] | None], ...]  # (rule, cue, prefixes or None: always)
+    always: tuple[_Entry, ...]  # cues whose start is unknown: searched through the text
+    prefixed: tuple[tuple[int, int, _Cue, tuple[str, ...]], ...]  # cues whose first word is partly known
+    all_prefixes: tuple[str, ...]
 
     def find_all(self, text: str) -> list[re.Match[str] | None]:
         positions = _word_positions(text)
         count = len(self.rules)
         best: list[re.Match[str] | None] = [None] * count
         hits = self.word_keys.intersection(positions)
-        if not hits and not self.others:
+        if not hits and not self.always and not self.prefixed:
             return best  # the usual case for most rules: none of their start words is in the text
         limit = len(text) + 1
         keys = [(limit, 0)] * count
-        rules = self.rules
         for word in hits:
             starts = positions[word]
-            for r, c in self.by_word[word]:
-                pattern = rules[r].cues[c].pattern
+            for r, c, cue in self.by_word[word]:
+                match = (cue._compiled or cue.compile()).match
                 for at in starts:
                     if (at, c) >= keys[r]:
                         break
-                    found = pattern.match(text, at)
+                    found = match(text, at)
                     if found:
                         best[r], keys[r] = found, (at, c)
                         break
-        for r, c, prefixes in self.others:
-            pattern = rules[r].cues[c].pattern
-            if prefixes is None:
-                found = pattern.search(text, 0, min(len(text), keys[r][0] + 1))
-                if found and (found.start(), c) < keys[r]:
-                    best[r], keys[r] = found, (found.start(), c)
-                continue
-            for word, starts in positions.items():
-                if word.startswith(prefixes):
-                    for at in starts:
+        for r, c, cue in self.always:
+            found = (cue._compiled or cue.compile()).search(text, 0, min(len(text), keys[r][0] + 1))
+            if found and (found.start(), c) < keys[r]:
+                best[r], keys[r] = found, (found.start(), c)
+        if self.prefixed:
+            candidates = [w for w in positions if w.startswith(self.all_prefixes)]
+            for word in candidates:
+                for r, c, cue, prefixes in self.prefixed:
+                    if not word.startswith(prefixes):
+                        continue
+                    for at in positions[word]:
                         if (at, c) < keys[r]:
-                            found = pattern.match(text, at)
+                            found = (cue._compiled or cue.compile()).match(text, at)
                             if found:
                                 best[r], keys[r] = found, (at, c)
         return best
@@ -152,19 +158,25 @@ _MERGED: dict[tuple[Rule, ...], _MergedRules] = {}
 def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
     merged = _MERGED.get(rules)
     if merged is None:
-        by_word: dict[str, list[tuple[int, int]]] = {}
-        others: list[tuple[int, int, tuple[str, ...] | None]] = []
+        by_word: dict[str, list[_Entry]] = {}
+        always: list[_Entry] = []
+        prefixed: list[tuple[int, int, _Cue, tuple[str, ...]]] = []
         for r, rule in enumerate(rules):
             for c, cue in enumerate(rule.cues):
                 if cue.words is None:
-                    others.append((r, c, None))
+                    always.append((r, c, cue))
                     continue
                 for word in cue.words:
-                    by_word.setdefault(word, []).append((r, c))
+                    by_word.setdefault(word, []).append((r, c, cue))
                 if cue.prefixes:
-                    others.append((r, c, cue.prefixes))
+                    prefixed.append((r, c, cue, cue.prefixes))
         merged = _MergedRules(
-            rules, {w: tuple(v) for w, v in by_word.items()}, frozenset(by_word), tuple(others)
+            rules,
+            {w: tuple(v) for w, v in by_word.items()},
+            frozenset(by_word),
+            tuple(always),
+            tuple(prefixed),
+            tuple(sorted({p for *_, prefixes in prefixed for p in prefixes})),
         )
         if len(_MERGED) < 4096:  # rule tuples come from the data and the scenarios: a small, fixed set
             _MERGED[rules] = merged
@@ -176,11 +188,18 @@ _TEXT_WORD = re.compile(r"\w+")
 
 @lru_cache(maxsize=1024)
 def _word_positions(text: str) -> dict[str, list[int]]:
-    """Where each word of the text starts."""
+    """Where each word of the text starts, and each pair of words separated by one space ("wat zou"):
+    cues are indexed by their first word, or their first two words when both are literal."""
     positions: dict[str, list[int]] = {}
     setdefault = positions.setdefault
+    previous = ""
+    previous_end = -2
     for found in _TEXT_WORD.finditer(text):
-        setdefault(found.group(), []).append(found.start())
+        word, start = found.group(), found.start()
+        setdefault(word, []).append(start)
+        if start == previous_end + 1 and text[previous_end] == " ":
+            setdefault(f"{previous} {word}", []).append(previous_end - len(previous))
+        previous, previous_end = word, found.end()
     return positions
 
 
@@ -192,59 +211,77 @@ class _Unknown(Exception):
 
 
 def _start_words(pattern: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
-    r"""The words any match of ``pattern`` must start with, and word prefixes when the first word is only
-    partly literal ("frustr\w*"). (None, ()) when unknown: the pattern is then always searched."""
+    r"""The words (or pairs of words) any match of ``pattern`` must start with, and word prefixes when the
+    first word is only partly literal ("frustr\w*"). (None, ()) when unknown: then always searched."""
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
         return None, ()
-    words: set[str] = set()
-    prefixes: set[str] = set()
-    try:
-        _collect(list(parsed), "", words, prefixes, 0)
-    except _Unknown:
-        return None, ()
-    return frozenset(words), tuple(sorted(prefixes))
+    for pairs in (True, False):  # first two words where that stays small, else first words
+        words: set[str] = set()
+        prefixes: set[str] = set()
+        try:
+            _collect(list(parsed), "", words, prefixes, 0, pairs)
+        except _Unknown:
+            continue
+        return frozenset(words), tuple(sorted(prefixes))
+    return None, ()
 
 
-def _collect(items: list[Any], acc: str, words: set[str], prefixes: set[str], depth: int) -> None:
-    """Walk the parsed pattern, collecting the literal first word of every way it can match."""
-    if depth > 80 or len(words) + len(prefixes) > _MAX_STARTS:
+def _first(acc: str) -> str:
+    return acc.split(" ", 1)[0]
+
+
+def _done(acc: str, words: set[str]) -> None:
+    """Record the start collected so far: two words if the second one is complete, else the first."""
+    words.add(acc if " " in acc and not acc.endswith(" ") else _first(acc))
+
+
+def _collect(
+    items: list[Any], acc: str, words: set[str], prefixes: set[str], depth: int, pairs: bool
+) -> None:
+    """Walk the parsed pattern, collecting the literal first word (or two words) of every way to match."""
+    if depth > 90 or len(words) + len(prefixes) > _MAX_STARTS:
         raise _Unknown
     if not items:
         if not acc:
             raise _Unknown  # could match the empty string
-        words.add(acc)
+        _done(acc, words)
         return
     op, av = items[0]
     rest = items[1:]
     name = str(op)
+    second = " " in acc
     if name == "LITERAL":
         char = chr(av)
         if char.isalnum() or char == "_":
-            _collect(rest, acc + char, words, prefixes, depth + 1)
+            _collect(rest, acc + char, words, prefixes, depth + 1, pairs)
+        elif char == " " and acc and pairs and not second:
+            _collect(rest, acc + " ", words, prefixes, depth + 1, pairs)  # go on to the second word
         elif acc:
-            words.add(acc)  # the first word ends here
+            _done(acc, words)  # the (first or second) word ends here
         else:
             raise _Unknown  # starts with punctuation or a space
     elif name in ("AT", "ASSERT", "ASSERT_NOT"):
         if acc:
-            words.add(acc)  # e.g. a word boundary after the first word
+            _done(acc, words)
         else:
-            _collect(rest, acc, words, prefixes, depth + 1)
+            _collect(rest, acc, words, prefixes, depth + 1, pairs)
     elif name == "SUBPATTERN":
-        _collect(list(av[-1]) + rest, acc, words, prefixes, depth + 1)
+        _collect(list(av[-1]) + rest, acc, words, prefixes, depth + 1, pairs)
     elif name == "BRANCH":
         for alternative in av[1]:
-            _collect(list(alternative) + rest, acc, words, prefixes, depth + 1)
+            _collect(list(alternative) + rest, acc, words, prefixes, depth + 1, pairs)
     elif name in ("MAX_REPEAT", "MIN_REPEAT"):
         low, _high, item = av
         if low == 0:
-            _collect(rest, acc, words, prefixes, depth + 1)
-        _collect(list(item) + rest, acc, words, prefixes, depth + 1)
+            _collect(rest, acc, words, prefixes, depth + 1, pairs)
+        _collect(list(item) + rest, acc, words, prefixes, depth + 1, pairs)
     elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av) and len(av) <= 6:
         for _, char in av:
-            _collect([(sre_parse.LITERAL, char), *rest], acc, words, prefixes, depth + 1)
+            _collect([(sre_parse.LITERAL, char), *rest], acc, words, prefixes, depth + 1, pairs)
+    elif second:
+        words.add(_first(acc))  # the second word is not literal: index by the first
     elif acc and name == "ANY":
         words.add(acc)  # "i.m", "isn.t": the dot stands for an apostrophe, so "i" / "isn" is a whole word
     elif acc:
