@@ -72,6 +72,9 @@ class QuestionMetrics:
     open: list[int]
     closed: list[int]
     by_third: tuple[int, int, int]
+    # The same without closing attempts: "questions spread over the call" is a discovery skill, and two
+    # pushy closes late in the call are not it.
+    discovery_by_third: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def total(self) -> int:
@@ -85,6 +88,7 @@ class QuestionMetrics:
             "open_turns": self.open,
             "closed_turns": self.closed,
             "by_third": list(self.by_third),
+            "discovery_by_third": list(self.discovery_by_third),
         }
 
 
@@ -305,12 +309,17 @@ def question_metrics(turns: Sequence[Turn]) -> QuestionMetrics:
     open_: list[int] = []
     closed: list[int] = []
     thirds = [0, 0, 0]
+    discovery = [0, 0, 0]
     for turn in turns:
         if turn.role != "seller" or turn.analysis.question is None:
             continue
         (open_ if turn.analysis.question == "open" else closed).append(turn.index)
-        thirds[min(2, (turn.index - 1) * 3 // total)] += 1
-    return QuestionMetrics(open=open_, closed=closed, by_third=(thirds[0], thirds[1], thirds[2]))
+        third = min(2, (turn.index - 1) * 3 // total)
+        thirds[third] += 1
+        if not turn.has("closing_attempt"):
+            discovery[third] += 1
+    return QuestionMetrics(open=open_, closed=closed, by_third=(thirds[0], thirds[1], thirds[2]),
+                           discovery_by_third=(discovery[0], discovery[1], discovery[2]))
 
 
 def lsd_metrics(turns: Sequence[Turn]) -> LsdMetrics:

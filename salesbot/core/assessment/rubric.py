@@ -109,10 +109,12 @@ def spin_rules(m: Metrics, anchors: Mapping[str, int | None]) -> tuple[list[Rule
         RuleHit("spin.open_questions", round(10.0 * min(1.0, open_share / 0.5), 2), 10.0, tuple(q.open),
                 q.open[0] if q.open else anchors.get("spin.open_questions"), {"open_share": round(open_share, 3)})
     )
-    thirds = sum(1 for n in q.by_third if n)
+    thirds = sum(1 for n in q.discovery_by_third if n)
+    closes = {c.turn for c in m.closing_attempts}
     hits.append(
-        RuleHit("spin.questions_spread", {0: 0.0, 1: 5.0}.get(thirds, 10.0), 10.0, tuple(sorted(q.open + q.closed)),
-                anchors.get("spin.questions_spread"), {"by_third": list(q.by_third)})
+        RuleHit("spin.questions_spread", {0: 0.0, 1: 5.0}.get(thirds, 10.0), 10.0,
+                tuple(t for t in sorted(q.open + q.closed) if t not in closes),
+                anchors.get("spin.questions_spread"), {"by_third": list(q.discovery_by_third)})
     )
     if m.spin.weak_pattern:
         hits.append(

@@ -614,3 +614,25 @@ def test_a_stock_line_inside_a_longer_message_is_left_to_the_analyser(script) ->
     ], lang="en")
     a = assess(messages, scenario=scenario, analyzer=analyzer)
     assert [s.turn for s in a.metrics.buying_signals] == [2]
+
+
+def test_closing_questions_do_not_earn_the_discovery_spread(script) -> None:  # type: ignore[no-untyped-def]
+    # QA: a call whose only questions were two pushy closes got "You kept asking questions throughout the
+    # call, not just at the start" as its top strength.
+    messages, analyzer = script([
+        ("s", "Hi, Tom from BrewWorks.", "greeting introduction"),
+        ("c", "Hi.", ""),
+        ("s", "Our machines are the best.", "pitch"),
+        ("c", "Okay.", ""),
+        ("s", "Shall I send the contract?", "closing_attempt closed"),
+        ("c", "No.", "objection"),
+        ("s", "They really are the best.", "pitch"),
+        ("c", "Hm.", ""),
+        ("s", "Can I put you down for three?", "closing_attempt closed"),
+        ("c", "No.", "objection"),
+    ], lang="en")
+    a = assess(messages, analyzer=analyzer)
+    spread = next(h for h in a.score.dimensions["spin"].rules if h.rule == "spin.questions_spread")
+    assert spread.points == 0 and spread.turns == ()
+    assert a.metrics.questions.by_third != (0, 0, 0) and a.metrics.questions.discovery_by_third == (0, 0, 0)
+    assert not any(i.rule == "spin.questions_spread" for i in a.feedback.strengths)
