@@ -367,7 +367,10 @@ class Analyzer:
             evidence.append(Evidence("text", "typo.corrected", ", ".join(fixes)))
         norm = " ".join(sentences)
         if role == "customer":
-            acts = self._customer_acts(norm, sentences, terms, data, evidence)
+            # An answer to the seller's question explains; general resistance cues (a hedge, a sunk
+            # cost) in an answer are not a new objection. Specific ones (price, timing, stalls) still are.
+            answering = bool(context) and context[-1].role == "seller" and "?" in context[-1].text
+            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering)
             return Analysis(lang, role, None, None, acts, tuple(evidence), terms)
         return self._seller(norm, sentences, terms, context, data, evidence)
 
@@ -553,13 +556,15 @@ class Analyzer:
         terms: frozenset[str],
         data: LangData,
         evidence: list[Evidence],
+        answering: bool = False,
     ) -> tuple[str, ...]:
         found: dict[str, Evidence] = {}
         objection_sentences: set[int] = set()
+        objection_rules = data.customer_acts.get("objection", ()) + self._extra.get("objection", ())
+        if answering:
+            objection_rules = tuple(r for r in objection_rules if r.name != "objection.general")
         for index, sentence in enumerate(sentences):
-            hit = first_match(
-                data.customer_acts.get("objection", ()) + self._extra.get("objection", ()), sentence
-            )
+            hit = first_match(objection_rules, sentence)
             if hit:
                 objection_sentences.add(index)
                 found.setdefault("objection", Evidence("act=objection", hit[0], hit[1]))

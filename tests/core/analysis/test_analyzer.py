@@ -303,3 +303,12 @@ def test_deterministic() -> None:
     text = "Als ik u goed begrijp kost de uitval u veel geld, klopt dat?"
     context = [Message("customer", "De uitval kost ons veel geld.")]
     assert Analyzer().analyze(text, "seller", context) == Analyzer().analyze(text, "seller", context)
+
+
+def test_an_answer_that_explains_is_not_a_new_objection() -> None:
+    text = "We hebben net geïnvesteerd in nieuwe bussen."
+    assert "objection" in customer(text).acts  # said out of the blue, a sunk cost blocks progress
+    answer = A.analyze(text, "customer", [Message("seller", "Wat maakt dat het budget nu een probleem is?")])
+    assert "objection" not in answer.acts
+    stall = A.analyze("Bel me na de zomer maar.", "customer", [Message("seller", "Bel ik u na de zomer?")])
+    assert "objection" in stall.acts  # specific cues (a stall) still count in an answer
