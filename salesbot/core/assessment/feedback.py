@@ -141,30 +141,49 @@ def build_feedback(score: Score, turns: Sequence[Turn], lang: Lang) -> Feedback:
             elif hit.status != "earned" and dim.lost(hit) > 0 and hit.rule in improvements_t:
                 losses.append((-dim.lost(hit), hit.anchor or 0, order, hit))
 
-    def pick(candidates: list[tuple[float, int, int, RuleHit]], table: dict[str, dict[str, str]]) -> list[FeedbackItem]:
+    def pick(
+        candidates: list[tuple[float, int, int, RuleHit]], table: dict[str, dict[str, str]], distinct: bool
+    ) -> list[FeedbackItem]:
         # Sum the value per rule (three acknowledgements are one strength worth all three), quote the first.
         value: dict[str, float] = {}
         first: dict[str, RuleHit] = {}
+        every: dict[str, list[RuleHit]] = {}
         position: dict[str, int] = {}
         for neg, _anchor, order, hit in sorted(candidates, key=lambda c: (c[1], c[2])):
             value[hit.rule] = value.get(hit.rule, 0.0) - neg
             first.setdefault(hit.rule, hit)
+            every.setdefault(hit.rule, []).append(hit)
             position[hit.rule] = min(position.get(hit.rule, order), order)
         # Ties go to the rubric's order: the earlier SPIN step, the earlier phase, comes first.
         ranked = sorted(first, key=lambda rule: (-round(value[rule], 6), position[rule]))
         # One item per dimension first (the best of each, in rank order), so the advice covers different
         # skills; then the rest by rank.
+        # Strengths prefer a message not quoted yet: the same question praised twice ("you dug deeper",
+        # "you looked for the problem") reads as padding. Improvements keep their rank: the costliest advice
+        # matters more than variety.
         chosen: list[str] = []
-        for rule in ranked:
-            if len(chosen) < TOP and rule.split(".")[0] not in {c.split(".")[0] for c in chosen}:
+        shown = dict(first)  # the hit each chosen rule quotes
+
+        def dimension(rule: str) -> str:
+            return rule.split(".")[0]
+
+        for distinct_quote in (True, False) if distinct else (False,):
+            for rule in ranked:
+                if len(chosen) >= TOP or rule in chosen or dimension(rule) in {dimension(c) for c in chosen}:
+                    continue
+                quoted = {shown[c].anchor for c in chosen if shown[c].anchor is not None}
+                fresh = next((h for h in every[rule] if h.anchor is None or h.anchor not in quoted), None)
+                if distinct_quote and fresh is None:
+                    continue
+                shown[rule] = fresh if distinct_quote and fresh is not None else first[rule]
                 chosen.append(rule)
         chosen += [rule for rule in ranked if rule not in chosen][: TOP - len(chosen)]
         chosen.sort(key=ranked.index)
         items = []
         for rule in chosen:
-            hit = first[rule]
+            hit = shown[rule]
             text, turn, role, quote = _render(_choose(table[rule], hit, turns), hit, turns, lang)
             items.append(FeedbackItem(rule, turn, role, quote, text, round(value[rule], 1)))
         return items
 
-    return Feedback(strengths=pick(gains, strengths_t), improvements=pick(losses, improvements_t))
+    return Feedback(strengths=pick(gains, strengths_t, True), improvements=pick(losses, improvements_t, False))

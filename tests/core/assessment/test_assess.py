@@ -636,3 +636,21 @@ def test_closing_questions_do_not_earn_the_discovery_spread(script) -> None:  # 
     assert spread.points == 0 and spread.turns == ()
     assert a.metrics.questions.by_third != (0, 0, 0) and a.metrics.questions.discovery_by_third == (0, 0, 0)
     assert not any(i.rule == "spin.questions_spread" for i in a.feedback.strengths)
+
+
+def test_strengths_quote_different_messages_when_they_can(script) -> None:  # type: ignore[no-untyped-def]
+    # QA: "At turn 7 you dug deeper ...: 'What's the hardest part ...?'" and "At turn 7 you looked for the
+    # customer's problem: 'What's the hardest part ...?'" were two of the three strengths.
+    messages, analyzer = script([
+        ("s", "Good morning, Eva from FleetCo.", "greeting introduction"),
+        ("c", "Morning.", ""),
+        ("s", "How many vans do you run?", "open situation"),
+        ("c", "Forty vans, and they break down a lot.", ""),
+        ("s", "What's the hardest part of keeping them on the road?", "open problem follow_up"),
+        ("c", "Breakdowns in winter.", ""),
+        ("s", "How does a breakdown affect your deliveries?", "open implication follow_up"),
+        ("c", "We miss slots and lose customers.", ""),
+    ], lang="en")
+    a = assess(messages, analyzer=analyzer)
+    turns = [i.turn for i in a.feedback.strengths if i.turn is not None]
+    assert len(turns) == len(set(turns)), [(i.rule, i.turn) for i in a.feedback.strengths]
