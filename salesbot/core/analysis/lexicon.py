@@ -30,6 +30,7 @@ SPIN_ORDER: tuple[tuple[str, str | None], ...] = (
     ("none", None),
     ("implication_first", "implication"),
     ("need_payoff", "need_payoff"),
+    ("problem_first", "problem"),
     ("implication", "implication"),
     ("none_late", None),
     ("problem", "problem"),
