@@ -405,8 +405,11 @@ def buying_signals(turns: Sequence[Turn]) -> list[BuyingSignal]:
             continue
         window = _seller_after(turns, position, PICKUP_WINDOW)
         response: tuple[int, str] | None = None
+        # A closing attempt or a summary (a summary close). Not a benefit statement: answering "Kunnen we
+        # het eerst bij twee filialen proberen?" with a pitch leaves the customer's request unanswered (the
+        # engine counts it as an ignored signal too), so it must not be praised as picking it up.
         for seller in window:
-            for act in ("closing_attempt", "summary", "benefit"):
+            for act in ("closing_attempt", "summary"):
                 if seller.has(act):
                     response = (seller.index, act)
                     break

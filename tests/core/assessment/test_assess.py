@@ -654,3 +654,20 @@ def test_strengths_quote_different_messages_when_they_can(script) -> None:  # ty
     a = assess(messages, analyzer=analyzer)
     turns = [i.turn for i in a.feedback.strengths if i.turn is not None]
     assert len(turns) == len(set(turns)), [(i.rule, i.turn) for i in a.feedback.strengths]
+
+
+def test_a_pitch_after_a_buying_signal_does_not_pick_it_up(script) -> None:  # type: ignore[no-untyped-def]
+    # QA (`salesbot play`): the customer asked "Kunnen we dat eerst bij één of twee filialen proberen?", the
+    # trainee answered with a benefit pitch, the engine cooled down (signal ignored), and the report's top
+    # strength was "you picked up the buying signal".
+    messages, analyzer = script([
+        ("s", "Wat zou het u opleveren als er binnen vier uur een monteur is?", "open need_payoff"),
+        ("c", "Dat zou geld besparen. Kunnen we dat eerst bij twee filialen proberen?", "explicit_need buying_signal"),
+        ("s", "Met ons contract komt er binnen vier uur een monteur, zodat u geen derving meer heeft.", "pitch benefit"),
+        ("c", "Hm.", ""),
+        ("s", "En we doen ook preventief onderhoud, zodat er minder storingen zijn.", "pitch benefit"),
+        ("c", "Oké.", ""),
+    ])
+    a = assess(messages, analyzer=analyzer)
+    assert [(s.turn, s.picked_up) for s in a.metrics.buying_signals] == [(2, False)]
+    assert any(i.rule == "closing.signal_missed" and i.turn == 2 for i in a.feedback.improvements)
