@@ -78,3 +78,10 @@ def test_unexpected_error_is_reported_without_traceback(
     err = capsys.readouterr().err
     assert "internal error: KeyError" in err
     assert "Traceback" not in err
+
+
+def test_unknown_option_names_the_sub_command() -> None:
+    result = run_cli("scenarios", "--bogus")
+    assert result.returncode == 2
+    assert "salesbot scenarios: error: unrecognized arguments: --bogus" in result.stderr
+    assert "Traceback" not in result.stderr
