@@ -49,8 +49,8 @@ def test_no_command_prints_help_and_fails() -> None:
 
 def _stub_parser(func):  # type: ignore[no-untyped-def]
     class Stub:
-        def parse_args(self, _argv: object) -> argparse.Namespace:
-            return argparse.Namespace(command="demo", func=func)
+        def parse_known_args(self, _argv: object) -> tuple[argparse.Namespace, list[str]]:
+            return argparse.Namespace(command="demo", func=func), []
 
     return Stub()
 
