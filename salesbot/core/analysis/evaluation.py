@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from salesbot.core.analysis.lexicon import load_language, normalise
 from salesbot.core.analysis.types import (
     CUSTOMER_ACTS,
+    EXTRA_CUSTOMER_ACTS,
+    EXTRA_SELLER_ACTS,
     SELLER_ACTS,
     SPIN_TYPES,
     Analysis,
@@ -177,7 +179,7 @@ def _agrees(item: LabelledItem, predicted: Analysis) -> bool:
     got = {a for a in predicted.acts if a in allowed}
     if item.role == "seller" and (item.question != predicted.question or item.spin != predicted.spin):
         return False
-    return got == set(item.acts)
+    return got == set(item.acts) & allowed
 
 
 # ------------------------------------------------------------------------------------ parsing items
@@ -206,7 +208,9 @@ def parse_item(raw: object, fallback_id: str) -> LabelledItem:
     acts = raw.get("acts", [])
     if not isinstance(acts, list) or not all(isinstance(a, str) for a in acts):
         raise ItemError('"acts" must be a list of act names')
-    unknown = sorted(set(acts) - set(SELLER_ACTS + CUSTOMER_ACTS))
+    # Extension acts (pitch, benefit, confirmation, explicit_need) may be labelled; only the contract's
+    # acts are scored.
+    unknown = sorted(set(acts) - set(SELLER_ACTS + CUSTOMER_ACTS + EXTRA_SELLER_ACTS + EXTRA_CUSTOMER_ACTS))
     if unknown:
         raise ItemError(f"unknown act(s): {', '.join(unknown)}")
     return LabelledItem(
