@@ -24,12 +24,19 @@ SUCCESS = ("order", "advance")
 
 
 def _cases() -> list[tuple[str, str]]:
-    return [(d.name, kind) for d in sorted(GOLDEN.iterdir()) if (d / "expected.yaml").is_file() for kind in KINDS]
+    """Every script of every scenario folder: the five kinds, plus variants such as `strong_qa.txt`
+    (strong calls worded differently) or `weak_*.txt`; a variant's kind is its name's prefix."""
+    return [
+        (d.name, path.stem)
+        for d in sorted(GOLDEN.iterdir())
+        if (d / "expected.yaml").is_file()
+        for path in sorted(d.glob("*.txt"))
+    ]
 
 
 def _script(path: Path) -> list[str]:
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    return [line for line in lines if line and not line.startswith(("#", "/"))]
 
 
 def _play(scenario_id: str, kind: str, seed: int) -> tuple[SessionState, list[str], list[str]]:
@@ -68,15 +75,15 @@ def test_every_bundled_scenario_has_golden_scripts() -> None:
 @pytest.mark.parametrize(("scenario_id", "kind"), _cases())
 def test_golden_script_outcome(scenario_id: str, kind: str) -> None:
     expected = _expected(scenario_id)
-    want = expected["scripts"][kind]
+    want = expected["scripts"].get(kind, {"outcome": list(SUCCESS) if kind.startswith("strong") else []})
     state, events, trail = _play(scenario_id, kind, expected.get("seed", 1))
     detail = "\n".join(trail)
-    if kind == "strong":
+    if kind.startswith("strong"):
         assert state.outcome in SUCCESS, f"strong call ended in {state.outcome}:\n{detail}"
     else:
         assert state.outcome not in SUCCESS, f"weak call ({kind}) ended in {state.outcome}:\n{detail}"
     accepted = want["outcome"] if isinstance(want["outcome"], list) else [want["outcome"]]
-    assert state.outcome in accepted, f"{state.outcome} not in {accepted}:\n{detail}"
+    assert not accepted or state.outcome in accepted, f"{state.outcome} not in {accepted}:\n{detail}"
     missing = [e for e in want.get("events", []) if e not in events]
     assert not missing, f"missing events {missing}:\n{detail}"
 

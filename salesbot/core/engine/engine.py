@@ -79,10 +79,20 @@ class _Turn:
 
     # --- guards ---------------------------------------------------------------------------------------
     def moved_past_opening(self) -> bool:
+        """The first discovery move leaves the opening; greeting, introducing oneself (naming one's
+        company is not a pitch there) and the agenda with its time check ("Heeft u een kwartiertje?")
+        do not."""
         a = self.analysis
         if a is None:
             return False
-        return a.question is not None or a.spin is not None or not set(a.acts) <= _OPENING_ACTS
+        acts = set(a.acts)
+        if "introduction" in acts:
+            acts.discard("pitch")
+        if a.spin is not None and not ("agenda" in acts and a.spin == "situation"):
+            return True
+        if a.question is not None and not acts & _OPENING_ACTS:
+            return True
+        return not acts <= _OPENING_ACTS
 
     def need_known(self) -> bool:
         return bool(self.state.pains)
@@ -167,7 +177,7 @@ class Engine:
         self._check_state(state)
         if not self.scenario.customer_opens or state.transcript:
             return None
-        line = state.choose(self._replies["opening"])
+        line = self._choose(state, self._replies["opening"])
         state.transcript.append(Message("customer", line))
         return line
 
@@ -261,6 +271,8 @@ class Engine:
             return "advance"
         if state.pending_signal:  # the customer just signalled interest: taking it up wins the next step
             return "advance"
+        if state.needs and state.readiness >= thresholds.advance - rules.NEED_ADVANCE_MARGIN:
+            return "advance"  # an explicit need voiced: a concrete small step is an easy yes
         return None
 
     # --- one turn -------------------------------------------------------------------------------------
@@ -277,8 +289,15 @@ class Engine:
             return
         if a.spin != "situation":
             state.situation_streak = 0
-        if a.spin is not None:
-            self._spin_question(turn, a)
+        if a.has("agenda") and a.spin in (None, "situation"):
+            # "I'd like to hear how maintenance works now ... do you have fifteen minutes?" is the agenda
+            # with a time check: the customer answers the time check, not the topic it names.
+            turn.say(self._choose(state, self._replies["agenda"]))
+            return
+        if self._follow_up_on_pain(turn, a):
+            return
+        if a.spin is not None and not (a.spin == "situation" and a.has("summary")):
+            self._spin_question(turn, a)  # ("So you lose time ..., right?" is a summary, not a fact question)
         elif a.question == "open" and not a.has("summary"):
             self._topic_question(turn, a)
         if turn.primary:
@@ -286,21 +305,21 @@ class Engine:
         if offers:
             self._offer(turn, a)
         elif a.has("summary"):
-            turn.say(state.choose(self._replies["summary_confirmed"]))
+            turn.say(self._choose(state, self._replies["summary_confirmed"]))
             turn.events.append("summary_confirmed")
         elif a.has("agenda"):
-            turn.say(state.choose(self._replies["agenda"]))
+            turn.say(self._choose(state, self._replies["agenda"]))
         elif a.has("greeting"):
-            turn.say(state.choose(self._replies["greeting"]))
+            turn.say(self._choose(state, self._replies["greeting"]))
         elif a.has("introduction"):
-            turn.say(state.choose(self._replies["introduction"]))
+            turn.say(self._choose(state, self._replies["introduction"]))
         elif a.has("follow_up"):
-            turn.say(state.choose(self._replies["elaborate"]))
+            turn.say(self._choose(state, self._replies["elaborate"]))
         elif a.has("acknowledgement"):
-            turn.say(state.choose(self._replies["acknowledged"]))
+            turn.say(self._choose(state, self._replies["acknowledged"]))
         else:
             state.patience = rules.clamp(state.patience - rules.FALLBACK_COST)
-            turn.say(state.choose(self._replies["fallback"]))
+            turn.say(self._choose(state, self._replies["fallback"]))
             turn.events.append("fallback")
 
     @staticmethod
@@ -318,7 +337,12 @@ class Engine:
         gain = 0
         if a.has("summary"):
             gain += rules.SUMMARY_RAPPORT
-            self._gain(state, rules.SUMMARY_READINESS)
+            if state.pains and state.summaries < rules.SUMMARY_GAINS:
+                state.summaries += 1
+                self._gain(state, rules.SUMMARY_READINESS)
+            if state.pending_signal and not state.signal_held:  # a summary close takes up the signal
+                state.signal_held = True
+                turn.events.append(f"signal_taken:{state.pending_signal}")
         if a.has("follow_up"):
             gain += rules.FOLLOW_UP_RAPPORT
         if a.has("acknowledgement"):
@@ -342,6 +366,43 @@ class Engine:
         elif a.spin == "need_payoff":
             self._need_payoff(turn, keywords)
 
+    def _follow_up_on_pain(self, turn: _Turn, a: Analysis) -> bool:
+        """Doorvragen on the pain being discussed: a follow-up, or an open or situation question that names
+        no fact topic more than the pain's, while a pain is in focus. The customer elaborates on that pain
+        (its next implication, else an elaboration) instead of jumping to an unrelated fact: a fact is told
+        only when the question names the fact's topic."""
+        state = turn.state
+        pain = self._pains.get(state.focus or "")
+        if pain is None or a.spin not in (None, "situation") or a.question is None or a.has("summary"):
+            return False
+        keywords = self._index.matches(state.transcript[-1].text, a.terms)
+        pain_hits = len(self._need_kw[pain.id] & keywords)
+        fact_hits = max((len(kws & keywords) for _, kws in self._fact_kw), default=0)
+        if fact_hits > pain_hits:
+            return False
+        unrevealed = self._best_pain(keywords, [p for p in self.scenario.pains if p.id not in state.pains])
+        if unrevealed is not None and len(self._pain_kw[unrevealed.id] & keywords) >= pain_hits:
+            return False  # it names another problem: see _situation / _topic_question
+        about_pain = a.has("follow_up") or pain_hits or (a.spin == "situation" and not fact_hits)
+        if not about_pain and (a.question != "open" or not self._echoes_customer(state, a)):
+            return False
+        state.situation_streak = 0
+        implication = self._next_implication(state, pain, keywords)
+        if implication is not None:
+            state.implications.append(f"{pain.id}/{implication.id}")
+            self._gain(state, implication.readiness)
+            turn.say(self._choose(state, implication.reply))
+            turn.events.append(f"implication:{pain.id}/{implication.id}")
+        else:
+            turn.say(self._choose(state, self._replies["elaborate"]))
+            turn.events.append(f"elaborated:{pain.id}")
+        return True
+
+    def _echoes_customer(self, state: SessionState, a: Analysis) -> bool:
+        """Does the question take up words of the customer's last line?"""
+        last = next((m.text for m in reversed(state.transcript) if m.role == "customer"), "")
+        return bool(last) and bool(a.terms & self.analyzer.terms(last, self.lang))
+
     def _topic_question(self, turn: _Turn, a: Analysis) -> None:
         """An open question the analyser gave no SPIN type: a customer still answers what it is about.
         A question naming an unrevealed pain's topic reveals it; one naming a fact's topic gets the fact."""
@@ -356,7 +417,7 @@ class Engine:
         fact = self._best_fact(state, keywords)
         if fact is not None and fact.id not in state.facts:
             state.facts.append(fact.id)
-            turn.say(state.choose(fact.reply))
+            turn.say(self._choose(state, fact.reply))
             turn.events.append(f"fact:{fact.id}")
 
     def _situation(self, turn: _Turn, keywords: frozenset[str], open_question: bool = True) -> None:
@@ -367,21 +428,27 @@ class Engine:
             state.patience - (rules.IMPATIENT_COST if impatient else rules.SITUATION_COST)
         )
         fact = self._best_fact(state, keywords)
+        if fact is None:  # it names no fact but a problem the customer has not told yet: it tells it
+            pain = self._best_pain(keywords, [p for p in self.scenario.pains if p.id not in state.pains])
+            if pain is not None:
+                state.situation_streak = 0
+                self._reveal_pain(turn, pain)
+                return
         if fact is None and open_question:  # a general open question: the customer tells the next fact
             fact = next((f for f, _ in self._fact_kw if f.id not in state.facts), None)
         if fact is not None and fact.id not in state.facts:
             state.facts.append(fact.id)
-            turn.say(state.choose(fact.reply))
+            turn.say(self._choose(state, fact.reply))
             turn.events.append(f"fact:{fact.id}")
         elif fact is not None:
             state.patience = rules.clamp(state.patience - rules.ALREADY_TOLD_COST)
-            turn.say(state.choose(self._replies["already_told"]))
+            turn.say(self._choose(state, self._replies["already_told"]))
             turn.events.append(f"already_told:{fact.id}")
         if impatient:
-            turn.say(state.choose(self._replies["impatient"]))
+            turn.say(self._choose(state, self._replies["impatient"]))
             turn.events.append("impatient")
         elif not turn.primary:
-            turn.say(state.choose(self._replies["acknowledged" if not open_question else "fallback"]))
+            turn.say(self._choose(state, self._replies["acknowledged" if not open_question else "fallback"]))
             turn.events.append("fallback")
 
     def _best_fact(self, state: SessionState, keywords: frozenset[str]) -> Fact | None:
@@ -402,12 +469,12 @@ class Engine:
         if pain is None and not state.pains:
             pain = self.scenario.pains[0]  # a general problem question: the customer's main worry
         if pain is None:
-            turn.say(state.choose(self._replies["vague_problem"]))
+            turn.say(self._choose(state, self._replies["vague_problem"]))
             turn.events.append("vague_problem")
         elif pain.id in state.pains:
             state.focus = pain.id
             state.patience = rules.clamp(state.patience - rules.ALREADY_TOLD_COST)
-            turn.say(state.choose(self._replies["already_told"]))
+            turn.say(self._choose(state, self._replies["already_told"]))
             turn.events.append(f"already_told:{pain.id}")
         else:
             self._reveal_pain(turn, pain)
@@ -421,13 +488,13 @@ class Engine:
         if implication is not None:
             state.implications.append(f"{pain.id}/{implication.id}")
             self._gain(state, implication.readiness)
-            turn.say(state.choose(implication.reply))
+            turn.say(self._choose(state, implication.reply))
             turn.events.append(f"implication:{pain.id}/{implication.id}")
         elif any(i.startswith(pain.id + "/") for i in state.implications):
-            turn.say(state.choose(self._replies["already_told"]))
+            turn.say(self._choose(state, self._replies["already_told"]))
             turn.events.append(f"already_told:{pain.id}")
         else:
-            turn.say(state.choose(self._replies["elaborate"]))
+            turn.say(self._choose(state, self._replies["elaborate"]))
 
     def _need_payoff(self, turn: _Turn, keywords: frozenset[str]) -> None:
         state = turn.state
@@ -435,9 +502,9 @@ class Engine:
         if pain is None:
             return
         if pain.need_payoff is None:
-            turn.say(state.choose(self._replies["elaborate"]))
+            turn.say(self._choose(state, self._replies["elaborate"]))
         elif pain.id in state.needs:
-            turn.say(state.choose(self._replies["already_told"]))
+            turn.say(self._choose(state, self._replies["already_told"]))
             turn.events.append(f"already_told:{pain.id}")
         else:
             gain = pain.need_payoff.readiness
@@ -445,7 +512,7 @@ class Engine:
                 gain = int(gain * rules.NEED_WITHOUT_IMPLICATION_FACTOR)
             state.needs.append(pain.id)
             self._gain(state, gain)
-            turn.say(state.choose(pain.need_payoff.reply))
+            turn.say(self._choose(state, pain.need_payoff.reply))
             turn.events.append(f"need_voiced:{pain.id}")
 
     def _target_pain(self, turn: _Turn, keywords: frozenset[str]) -> Pain | None:
@@ -462,7 +529,7 @@ class Engine:
                 return None
             pain = self._pains.get(state.focus or "")
         if pain is None:
-            turn.say(state.choose(self._replies["vague_need"]))
+            turn.say(self._choose(state, self._replies["vague_need"]))
             turn.events.append("vague_question")
             return None
         state.focus = pain.id
@@ -499,7 +566,7 @@ class Engine:
         state.focus = pain.id
         self._gain(state, pain.readiness)
         turn.new_pain = True
-        turn.say(state.choose(pain.reply))
+        turn.say(self._choose(state, pain.reply))
         turn.events.append(f"pain_revealed:{pain.id}")
 
     def _pitch_too_early(self, turn: _Turn) -> None:
@@ -507,7 +574,7 @@ class Engine:
         state.readiness = rules.clamp(state.readiness - rules.PITCH_EARLY_READINESS)
         state.rapport = rules.clamp(state.rapport - rules.PITCH_EARLY_RAPPORT)
         state.patience = rules.clamp(state.patience - rules.PITCH_EARLY_PATIENCE)
-        turn.say(state.choose(self._replies["pitch_too_early"]))
+        turn.say(self._choose(state, self._replies["pitch_too_early"]))
         turn.events.append("pitch_too_early")
 
     def _offer(self, turn: _Turn, a: Analysis) -> None:
@@ -520,10 +587,10 @@ class Engine:
             if pain.id not in state.benefits:
                 state.benefits.append(pain.id)
                 self._gain(state, rules.BENEFIT_READINESS)
-            turn.say(state.choose(self._replies["benefit_positive"]))
+            turn.say(self._choose(state, self._replies["benefit_positive"]))
             turn.events.append(f"benefit:{pain.id}")
         else:
-            turn.say(state.choose(self._replies["feature_neutral"]))
+            turn.say(self._choose(state, self._replies["feature_neutral"]))
             turn.events.append("feature_pitch")
 
     def _linked_pain(self, turn: _Turn, a: Analysis, pain_ids: Sequence[str]) -> Pain | None:
@@ -552,7 +619,7 @@ class Engine:
         if a.has("acknowledgement") or a.has("summary"):
             progress |= OBJ_ACKNOWLEDGED
         explored_before = bool(before & OBJ_EXPLORED) or not need.follow_up
-        benefit = a.has("benefit")
+        benefit = a.has("benefit") or self._implied_benefit(turn, a, objection)
         if benefit and explored_before and self._answers(turn, a, objection):
             progress |= OBJ_ANSWERED
         elif a.has("follow_up") or a.question == "open":
@@ -577,13 +644,25 @@ class Engine:
         if progress & required == required:
             self._resolve_objection(turn, objection)
         elif new & OBJ_EXPLORED:
-            turn.say(state.choose(objection.explore_reply or self._replies["objection_explore"]))
+            turn.say(self._choose(state, objection.explore_reply or self._replies["objection_explore"]))
         elif benefit:  # answered too soon, or with a benefit that misses the customer's need
-            turn.say(state.choose(self._replies["objection_pending"]))
+            turn.say(self._choose(state, self._replies["objection_pending"]))
             turn.events.append(f"objection_pending:{objection.id}")
         else:
-            turn.say(state.choose(self._replies["acknowledged"]))
+            turn.say(self._choose(state, self._replies["acknowledged"]))
         return True
+
+    def _implied_benefit(self, turn: _Turn, a: Analysis, objection: Objection) -> bool:
+        """A statement (not a question, not a close) during an open objection that names the topic words
+        of a linked pain or of a voiced need answers with that benefit, even when the analyser did not
+        label it `benefit`: "Als u zesduizend euro derving per storing voorkomt, verdient het zich terug."
+        """
+        if a.question is not None or a.spin is not None or a.has("closing_attempt"):
+            return False
+        state = turn.state
+        linked = objection.resolved_by.benefit_linked_to or state.pains
+        candidates = [p for p in linked if p in state.pains or p in state.needs]
+        return self._linked_pain(turn, a, candidates) is not None
 
     def _answers(self, turn: _Turn, a: Analysis, objection: Objection) -> bool:
         """A benefit answers the objection when it links to a voiced need of the listed pains (any
@@ -599,9 +678,11 @@ class Engine:
         state.objections_resolved.append(objection.id)
         state.open_objection = None
         state.objection_progress = 0
+        if state.pending_signal:  # the signal the objection interrupted is back on the table
+            state.pending_since = state.turn
         self._gain(state, rules.OBJECTION_RESOLVED_READINESS)
         state.rapport = rules.clamp(state.rapport + rules.OBJECTION_RESOLVED_RAPPORT)
-        turn.say(state.choose(objection.resolved_reply or self._replies["objection_resolved"]))
+        turn.say(self._choose(state, objection.resolved_reply or self._replies["objection_resolved"]))
         turn.events.append(f"objection_resolved:{objection.id}")
 
     def _objection_waiting(self, state: SessionState, on_close: bool) -> Objection | None:
@@ -628,7 +709,7 @@ class Engine:
         state.open_objection = objection.id
         state.objection_progress = 0
         turn.raised = True
-        turn.parts.append(state.choose(objection.text))
+        turn.parts.append(self._choose(state, objection.text))
         turn.events.append(f"objection:{objection.id}")
 
     # --- closing --------------------------------------------------------------------------------------
@@ -639,22 +720,23 @@ class Engine:
         if state.pending_signal:
             turn.events.append(f"signal_taken:{state.pending_signal}")
         ready = self.ready_for(state)
-        state.pending_signal = None
         if state.open_objection:
             objection = self._objections[state.open_objection]
             if not state.objection_progress & OBJ_PENALISED:
                 state.objection_progress |= OBJ_PENALISED
                 state.readiness = rules.clamp(state.readiness - objection.readiness_penalty)
                 turn.events.append(f"objection_ignored:{objection.id}")
-            turn.say(state.choose(self._replies["close_blocked"]))
+            turn.say(self._choose(state, self._replies["close_blocked"]))
             turn.events.append("close_blocked")
             return
+        state.pending_signal = None
+        state.signal_held = False
         if ready is None:
             state.premature_closes += 1
             state.readiness = rules.clamp(state.readiness - rules.PREMATURE_CLOSE_READINESS)
             state.rapport = rules.clamp(state.rapport - rules.PREMATURE_CLOSE_RAPPORT)
             state.patience = rules.clamp(state.patience - rules.PREMATURE_CLOSE_PATIENCE)
-            turn.say(state.choose(self._replies["premature_close"]))
+            turn.say(self._choose(state, self._replies["premature_close"]))
             turn.events.append("premature_close")
             waiting = self._objection_waiting(state, on_close=True)
             if waiting is not None and waiting.trigger.on_close:
@@ -673,8 +755,9 @@ class Engine:
         state.ended = True
         state.outcome = outcome
         state.pending_signal = None
+        state.signal_held = False
         turn.parts.clear()
-        turn.say(state.choose(getattr(self.scenario.outcomes, outcome)))
+        turn.say(self._choose(state, getattr(self.scenario.outcomes, outcome)))
         turn.events.append(f"outcome:{outcome}")
 
     # --- phases, signals, patience -----------------------------------------------------------------------
@@ -688,6 +771,7 @@ class Engine:
             fire(machine, "discover", state, turn)
         if turn.new_pain:
             fire(machine, "probe", state, turn)
+        self._fade_signal(turn)  # first: a faded signal cools the customer before anything else is weighed
         if turn.presented:
             fire(machine, "present", state, turn)
             if not state.open_objection:
@@ -707,15 +791,26 @@ class Engine:
         if state.phase != before:
             turn.events.append(f"phase:{state.phase}")
 
-    def _signals(self, turn: _Turn) -> None:
+    def _fade_signal(self, turn: _Turn) -> None:
+        """A closing signal not taken up within the window fades (signal_ignored). An objection raised after
+        the signal takes precedence: the signal waits while it is open (its window restarts once it is
+        resolved); a signal taken up by a summary close does not fade."""
         state = turn.state
-        if state.pending_signal and state.turn - state.pending_since >= rules.SIGNAL_WINDOW:
+        if (
+            state.pending_signal
+            and not state.signal_held
+            and not state.open_objection
+            and state.turn - state.pending_since >= rules.SIGNAL_WINDOW
+        ):
             state.pending_signal = None
             state.readiness = rules.clamp(state.readiness - rules.SIGNAL_IGNORED_READINESS)
             turn.faded = True
             turn.events.append("signal_ignored")
             if not turn.primary or turn.parts == []:
-                turn.say(state.choose(self._replies["signal_faded"]))
+                turn.say(self._choose(state, self._replies["signal_faded"]))
+
+    def _signals(self, turn: _Turn) -> None:
+        state = turn.state
         if state.pending_signal or state.open_objection or turn.raised:
             return
         crossed = [s for s in self._signal_order if s.id not in state.signals_given and s.at_readiness <= state.readiness]
@@ -727,7 +822,7 @@ class Engine:
         state.pending_signal = signal.id
         state.pending_since = state.turn
         turn.signalled = True
-        turn.parts.append(state.choose(signal.text))
+        turn.parts.append(self._choose(state, signal.text))
         turn.events.append(f"closing_signal:{signal.id}")
 
     def _finish(self, turn: _Turn) -> TurnResult:
@@ -746,6 +841,11 @@ class Engine:
         )
 
     # --- helpers --------------------------------------------------------------------------------------
+    def _choose(self, state: SessionState, variants: Sequence[str]) -> str:
+        """A reply variant; never the customer's previous line again when there is another variant."""
+        last = next((m.text for m in reversed(state.transcript) if m.role == "customer"), "")
+        return state.choose(variants, avoid=last)
+
     def _gain(self, state: SessionState, gain: int) -> None:
         state.readiness = rules.clamp(state.readiness + rules.modulated(gain, state.rapport))
 

@@ -25,13 +25,17 @@ SIGNAL_WINDOW = 2  # trainee turns to act on a closing signal
 SIGNAL_IGNORED_READINESS = 10  # readiness lost when a signal fades
 
 SUMMARY_RAPPORT = 5
-SUMMARY_READINESS = 2
+SUMMARY_READINESS = 4  # a confirmed summary once a pain is known: the customer feels understood
+SUMMARY_GAINS = 2  # summaries per call that raise readiness (testing understanding, not farming points)
 FOLLOW_UP_RAPPORT = 3
 ACKNOWLEDGEMENT_RAPPORT = 2
 AGENDA_RAPPORT = 3
 GREETING_RAPPORT = 1
 
-BENEFIT_READINESS = 5  # a benefit linked to a revealed pain (once per pain)
+BENEFIT_READINESS = 8  # a benefit linked to a revealed pain (once per pain)
+# A customer who voiced an explicit need agrees to a concrete small step (an advance) a little below the
+# scenario's advance threshold: explicit needs are what predict success (Rackham).
+NEED_ADVANCE_MARGIN = 10
 OBJECTION_RESOLVED_READINESS = 10
 OBJECTION_RESOLVED_RAPPORT = 3
 NEED_WITHOUT_IMPLICATION_FACTOR = 0.5  # need-payoff asked before any consequence of that pain was explored

@@ -9,6 +9,7 @@ session continues exactly as the original would have.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -55,6 +56,8 @@ class SessionState:
     signals_given: list[str] = field(default_factory=list)
     pending_signal: str | None = None  # a closing signal waiting for the trainee's closing attempt
     pending_since: int = 0  # trainee turn after which the signal was given
+    signal_held: bool = False  # the pending signal was picked up by a summary (a summary close): no fading
+    summaries: int = 0  # confirmed summaries that raised readiness (capped: see rules.SUMMARY_GAINS)
     premature_closes: int = 0
     ended: bool = False
     outcome: Outcome | None = None
@@ -77,9 +80,14 @@ class SessionState:
         self.rng, value = splitmix64(self.rng)
         return value
 
-    def choose(self, variants: list[str] | tuple[str, ...]) -> str:
-        """Pick one reply variant with the session's generator (always advances it once)."""
-        return variants[self.next_random() % len(variants)]
+    def choose(self, variants: Sequence[str], avoid: str = "") -> str:
+        """Pick one reply variant with the session's generator (always advances it once). A variant found
+        in `avoid` (the customer's previous message) is replaced by the next one, so the customer never
+        says the very same line twice in a row when it has another."""
+        index = self.next_random() % len(variants)
+        if avoid and len(variants) > 1 and variants[index] in avoid:
+            index = (index + 1) % len(variants)
+        return variants[index]
 
     # --- serialisation -------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +112,8 @@ class SessionState:
             raise ValueError(f"unsupported session state version: {data.get('version')!r}")
         kwargs: dict[str, Any] = {}
         for f in fields(cls):
+            if f.name not in data and f.name in _ADDED_FIELDS:  # saved before the field existed
+                continue
             if f.name not in data:
                 raise ValueError(f"session state misses the field {f.name!r}")
             value = data[f.name]
@@ -124,7 +134,8 @@ class SessionState:
 
 
 _INT_FIELDS = {"seed", "rng", "readiness", "rapport", "patience", "turn", "situation_streak", "objection_progress",
-               "pending_since", "premature_closes"}
+               "pending_since", "premature_closes", "summaries"}
+_ADDED_FIELDS = {"signal_held", "summaries"}  # optional in saved states (added after version 1)
 _STR_FIELDS = {"scenario_id", "phase"}
 _OPT_STR_FIELDS = {"focus", "open_objection", "pending_signal", "outcome"}
 _LIST_FIELDS = {"facts", "pains", "implications", "needs", "benefits", "objections_raised",
@@ -143,7 +154,7 @@ def _check_type(name: str, value: Any) -> None:
         ok = value is None or isinstance(value, str)
     elif name in _LIST_FIELDS:
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-    elif name == "ended":
+    elif name in ("ended", "signal_held"):
         ok = isinstance(value, bool)
     else:  # pragma: no cover - a new field without a check
         ok = True
