@@ -23,7 +23,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Play a sales call with the scenario's simulated customer. Interactive by default "
             "(/hint, /restart, /stop); with --script, one trainee message per line (blank lines and "
-            "lines starting with # are skipped), printing the transcript, the outcome and the assessment."
+            "lines starting with # are skipped; /hint, /restart and /stop work there too), printing the "
+            "transcript, the outcome and the assessment."
         ),
     )
     parser.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO",
@@ -71,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 # --- script mode ---------------------------------------------------------------------------------------
+SCRIPT_COMMANDS = ("/hint", "/restart", "/stop")
+
+
 def _script_lines(name: str) -> list[tuple[int, str]]:
     try:
         if name == "-":
@@ -89,6 +93,8 @@ def _script_lines(name: str) -> list[tuple[int, str]]:
         text = line.strip()
         if not text or text.startswith("#"):
             continue
+        if text.startswith("/") and text.split()[0] not in SCRIPT_COMMANDS:
+            raise CliError(f"{name}:{number}: unknown command {text.split()[0]} (use {', '.join(SCRIPT_COMMANDS)})")
         if len(text) > MAX_MESSAGE_CHARS:
             raise CliError(f"{name}:{number}: message longer than {MAX_MESSAGE_CHARS} characters")
         lines.append((number, text))
@@ -118,6 +124,14 @@ def _play_script(engine: Any, lines: list[tuple[int, str]], seed: int, t: dict[s
         if text == "/hint":
             played.turns.append({"line": number, "hint": engine.hint(state)})
             continue
+        if text == "/restart":  # a fresh call with the same seed; the transcript so far is left behind
+            state = engine.new_session(seed)
+            played.turns.append({"line": number, "restart": True})
+            opening = engine.opening(state)
+            if opening:
+                played.turns.append({"line": None, "seller": None, "customer": opening, "phase": state.phase,
+                                     "events": []})
+            continue
         result = engine.turn(state, text)
         played.turns.append({"line": number, "seller": text, "customer": result.reply, "phase": result.phase,
                              "events": result.events})
@@ -142,6 +156,10 @@ def _print_script_result(engine: Any, state: Any, played: _Played, assessment: A
     for turn in played.turns:
         if "hint" in turn:
             print(f"  ({t['hint']}: {turn['hint']})", file=out)
+            continue
+        if "restart" in turn:
+            print(f"  [{t['restarted'].format(seed=state.seed)}]", file=out)
+            phase = "opening"
             continue
         if turn["seller"] is not None:
             print(f"{t['you']}: {turn['seller']}", file=out)
@@ -238,7 +256,8 @@ def _input_lines(stream: TextIO, out: TextIO, prompt: str) -> Iterator[str]:
 def _read_stdin() -> str:
     try:
         return input() + "\n"
-    except EOFError:
+    except EOFError:  # Ctrl-D: end the prompt line, so the customer's last line is not printed on it
+        print()
         return ""
 
 

@@ -232,9 +232,15 @@ class Engine:
             return h["objection_benefit"].format(topic=self._topic_name(voiced[0]) if voiced else "")
         if state.pending_signal:
             return h["signal"].format(signal=f"\u201c{self._last_customer_line(state)}\u201d")
-        if not state.pains:
-            if state.phase == "opening" and state.turn == 0:
-                return h["opening"]
+        if not state.pains:  # the method's order: greet and introduce, agenda, situation, then problem
+            if state.phase == "opening":
+                if state.turn == 0:
+                    return h["opening"]
+                if not self._agenda_given(state):
+                    return h["agenda"]
+                return h["situation"]
+            if not state.facts:
+                return h["situation"]
             if state.situation_streak >= self._free_situation - 1 or len(state.facts) >= 3:
                 return h["situation_enough"]
             return h["problem"].format(topic=self._topic_name(self.scenario.pains[0].id))
@@ -259,6 +265,11 @@ class Engine:
             if pain.need_payoff and pain_id not in state.needs:
                 return h["need_payoff"].format(topic=self._topic_name(pain_id))
         return h["summarise"] if ready is None else h["close"]
+
+    def _agenda_given(self, state: SessionState) -> bool:
+        """Did the trainee state an agenda yet? (Only asked for hints in the opening: a few messages.)"""
+        texts = [m.text for m in state.transcript if m.role == "seller"]
+        return any(self.analyzer.analyze(t, role="seller", lang=self.lang).has("agenda") for t in texts)
 
     def ready_for(self, state: SessionState) -> Outcome | None:
         """The outcome a closing attempt would win now, or None when a close would be premature."""
