@@ -412,6 +412,10 @@ class Analyzer:
         if question is not None:
             evidence.append(Evidence(f"question={question.kind}", question.rule, question.match))
             spin, spin_rule, spin_match = self._spin(question, acts, data)
+            if spin == "situation" and spin_rule in _FALLBACK_SITUATION_RULES:
+                about = _about_previous_problem(question, context, data)
+                if about:
+                    spin, spin_rule, spin_match = "problem", "problem.about_previous_problem", about
             evidence.append(Evidence(f"spin={spin or 'none'}", spin_rule, spin_match))
 
         # A follow-up deepens the customer's last words; a summary check, a close or an agenda check
@@ -535,7 +539,9 @@ class Analyzer:
         """A question that deepens the customer's previous message: shares its content words, asks to
         specify what was just said ("Hoezo?", "Wat bedoelt u met ...?"), refers back to it ("dat", "those"),
         or asks for the consequences of the problem just mentioned."""
-        shared = sorted(_terms(question.sentence, data.lang) & _terms(previous.text, data.lang))
+        shared = sorted(
+            (_terms(question.sentence, data.lang) & _terms(previous.text, data.lang)) - data.generic_terms
+        )
         if shared:
             return Evidence("act=follow_up", "follow_up.shared_content", ", ".join(shared[:6]))
         if not last_is_customer:
@@ -596,6 +602,14 @@ class Analyzer:
                         "buying_signal",
                         Evidence("act=buying_signal", "buying_signal.question_about_offer", sentence),
                     )
+        # "Dat klinkt interessant. Maar het is een extra kostenpost": the polite opener before a contrasting
+        # concern is not readiness to buy; the concern is what the seller must handle.
+        if "buying_signal" in found and "objection" in found and any(
+            sentence.split(" ", 1)[0].strip(",") in data.contrast_words
+            for index, sentence in enumerate(sentences)
+            if index in objection_sentences and index > 0
+        ):
+            del found["buying_signal"]
         for act in EXTRA_CUSTOMER_ACTS:
             hit = first_match(data.customer_acts.get(act, ()) + self._extra.get(act, ()), norm)
             if hit:
@@ -623,6 +637,27 @@ def _spin_rules(data: LangData) -> tuple[tuple[Rule, ...], tuple[tuple[str, str 
             groups.append((group, label))
     cached = _SPIN_RULES[data.lang] = (tuple(rules), tuple(groups))
     return cached
+
+
+# Situation rules that only say "a fact is asked" (how often, which, the fallback): when such a question
+# points back at a difficulty the customer just described ("Hoe vaak gebeurt dat dan?"), it explores the
+# problem, not the background.
+_FALLBACK_SITUATION_RULES = frozenset(
+    {"situation.fact_question", "situation.who_or_which", "situation.fact_frame"}
+)
+
+
+def _about_previous_problem(question: _Question, context: Sequence[Message], data: LangData) -> str | None:
+    if not context or context[-1].role != "customer":
+        return None
+    refers = first_match(data.follow_up_references, question.sentence)
+    if not refers:
+        return None
+    previous = normalise(context[-1].text)
+    problem = first_match(data.spin.get("problem_word", ()) + data.spin.get("problem", ()), previous)
+    if not problem:
+        return None
+    return f"{refers[1]} -> {problem[1]}"
 
 
 def _summary_in(question: _Question, data: LangData) -> bool:

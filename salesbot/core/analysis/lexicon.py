@@ -8,6 +8,7 @@ what the analyser reports as evidence, so a trainer can see which cue fired.
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -358,6 +359,9 @@ class LangData:
     interjections: frozenset[str]
     summary_announcements: re.Pattern[str] | None
     follow_up_cues: tuple[Rule, ...]
+    follow_up_references: tuple[Rule, ...]  # the "follow_up.reference" cues: words pointing back
+    generic_terms: frozenset[str]  # content words too general to show a question builds on an answer
+    contrast_words: frozenset[str]  # "maar", "but": a sentence opening with one turns against the one before
     spin: Mapping[str, tuple[Rule, ...]]
     acts: Mapping[str, tuple[Rule, ...]]
     customer_acts: Mapping[str, tuple[Rule, ...]]
@@ -368,6 +372,7 @@ class LangData:
     # Words the cues are written with (for typo correction), and their one-letter deletions (built on
     # the first word that needs a correction).
     vocabulary: frozenset[str] = frozenset()
+    known_words: frozenset[str] = frozenset()  # real words the corrector must leave alone (data file)
     _deletions: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -382,6 +387,14 @@ class LangData:
         themselves are corrected, so ordinary words are left alone."""
         if len(word) < 4 or word in self.vocabulary or word in self.stop_words or not word.isalpha():
             return None
+        target = self._candidate(word)
+        if target is None or word in self.known_words or word in known_words(self.lang):
+            return None
+        if target.startswith(word) or word.startswith(target):
+            return None  # an inflection ("driver"/"drivers", "snellere"/"sneller"), not a typo
+        return target
+
+    def _candidate(self, word: str) -> str | None:
         if len(word) >= 6:  # shorter words are too often real words ("weigh" is not "weight")
             for i in range(len(word)):
                 shorter = word[:i] + word[i + 1 :]
@@ -456,6 +469,18 @@ def _load_yaml(lang: Lang) -> dict[str, Any]:
 
 
 @cache
+def known_words(lang: Lang) -> frozenset[str]:
+    """Real words one typo away from a cue word (generated once from the simplemma lexicon), loaded on the
+    first correction candidate only: "weken" is not a typo of "werken", "winkel" not of "winkels"."""
+    path = resources.files("salesbot.core.analysis").joinpath("data", f"known_{lang}.json")
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(raw.get("words", ()))
+
+
+@cache
 def detect_words(lang: Lang) -> frozenset[str]:
     """The marker words of a language, without compiling the rest of its data."""
     return _words(_load_yaml(lang).get("detect_words"))
@@ -503,6 +528,11 @@ def load_language(lang: Lang) -> LangData:
         interjections=_words(raw.get("interjections")),
         summary_announcements=_optional_pattern(raw.get("summary_announcements")),
         follow_up_cues=compile_rules(groups("follow_up_cues")),
+        follow_up_references=tuple(
+            r for r in compile_rules(groups("follow_up_cues")) if r.name == "follow_up.reference"
+        ),
+        generic_terms=_words(raw.get("generic_terms")),
+        contrast_words=_words(raw.get("contrast_words")),
         spin=nested("spin"),
         acts=nested("acts"),
         customer_acts=nested("customer_acts"),
@@ -510,4 +540,5 @@ def load_language(lang: Lang) -> LangData:
         baseline_acts={k: tuple(v) for k, v in (baseline.get("acts") or {}).items()},
         question_start=re.compile(r"^(?:" + "|".join(re.escape(w) for w in starts) + r")(?!\w)"),
         vocabulary=vocabulary,
+        known_words=_words(raw.get("known_words")),
     )
