@@ -124,3 +124,27 @@ def test_script_commands_hint_and_stop(tmp_path, capsys) -> None:
     assert "(Tip: Vraag door op de gevolgen" in out
     assert "Hoeveel filialen" not in out
     assert "Uitkomst: geen concrete stap (continuation)" in out
+
+
+def test_script_restart_starts_a_new_call_and_unknown_commands_are_refused(tmp_path, capsys) -> None:
+    script = tmp_path / "s.txt"
+    script.write_text("Hoeveel filialen heeft u?\n/restart\nWaar loopt u tegenaan met de koeling?\n", encoding="utf-8")
+    assert main(["play", "koelservice-supermarkt", "--script", str(script), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    sellers = [m["text"] for m in data["transcript"] if m["role"] == "seller"]
+    assert sellers == ["Waar loopt u tegenaan met de koeling?"]  # the played session is the restarted one
+    assert any(turn.get("restart") for turn in data["turns"])
+    script.write_text("Hallo\n/bogus\n", encoding="utf-8")
+    assert main(["play", "koelservice-supermarkt", "--script", str(script)]) != 0
+    assert "s.txt:2: unknown command /bogus" in capsys.readouterr().err
+
+
+def test_ctrl_d_at_the_prompt_ends_the_prompt_line(monkeypatch, capsys) -> None:
+    from salesbot.cli.commands import play
+
+    def eof() -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", eof)
+    assert play._read_stdin() == ""
+    assert capsys.readouterr().out == "\n"
