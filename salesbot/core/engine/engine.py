@@ -8,6 +8,7 @@ trainee message. See docs/engine.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -132,6 +133,8 @@ class Engine:
         self.machine = machine_for(scenario.id)
         data = language_data(self.lang)
         self._hints: dict[str, str] = data["hints"]
+        times = [str(t).lower() for t in data.get("times_of_day", [])]
+        self._times_of_day = re.compile("|".join(re.escape(t) for t in times), re.IGNORECASE) if times else None
         self._replies: dict[str, tuple[str, ...]] = {}
         for key, variants in data["replies"].items():
             own = getattr(scenario.replies, key, None)
@@ -839,6 +842,8 @@ class Engine:
     def _finish(self, turn: _Turn) -> TurnResult:
         state = turn.state
         reply: str | None = " ".join(turn.parts) if turn.parts else None
+        if reply is not None and turn.analysis is not None and self._times_of_day is not None:
+            reply = self._mirror_time_of_day(state.transcript[-1].text, reply)
         if reply is not None:
             state.transcript.append(Message("customer", reply))
         return TurnResult(
@@ -852,6 +857,22 @@ class Engine:
         )
 
     # --- helpers --------------------------------------------------------------------------------------
+    def _mirror_time_of_day(self, seller_text: str, reply: str) -> str:
+        """The customer greets back with the trainee's time of day ("Goedemiddag" -> "goedemiddag", not the
+        scenario's "goedemorgen"), keeping its own capitalisation."""
+        pattern = self._times_of_day
+        assert pattern is not None
+        said = pattern.search(seller_text)
+        if said is None:
+            return reply
+        wanted = said.group(0).lower()
+
+        def swap(match: re.Match[str]) -> str:
+            found = match.group(0)
+            return wanted[0].upper() + wanted[1:] if found[0].isupper() else wanted
+
+        return pattern.sub(swap, reply)
+
     def _choose(self, state: SessionState, variants: Sequence[str]) -> str:
         """A reply variant; never the customer's previous line again when there is another variant."""
         last = next((m.text for m in reversed(state.transcript) if m.role == "customer"), "")

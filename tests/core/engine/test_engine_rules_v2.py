@@ -130,3 +130,10 @@ def test_saved_states_without_the_new_fields_still_load(engine, m) -> None:
     del data["signal_held"], data["summaries"]
     restored = SessionState.from_dict(data)
     assert restored.signal_held is False and restored.summaries == 0
+
+
+def test_the_customer_greets_back_with_the_trainees_time_of_day(engine) -> None:
+    state = engine.new_session(1)
+    assert engine.turn(state, "acts=greeting | Goedemiddag Marieke").reply == "Goedemiddag."
+    state = engine.new_session(1)
+    assert engine.turn(state, "acts=greeting | Hallo Marieke").reply == "Goedemorgen."
