@@ -196,7 +196,14 @@ class Engine:
         state.transcript.append(Message("seller", text))
         state.turn += 1
         turn = _Turn(self, state, analysis)
-        if analysis.has("closing_attempt"):
+        if analysis.has("closing_attempt") and state.open_objection and analysis.has("benefit"):
+            # "You can start with the trial, so the breakdowns stop ... shall we?" answers the objection
+            # and asks for the step in one go: the answer is weighed first, the close only if it resolved it.
+            self._rapport_moves(turn, analysis)
+            self._handle_objection(turn, analysis)
+            if state.open_objection is None:
+                self._close(turn)
+        elif analysis.has("closing_attempt"):
             self._close(turn)
         else:
             self._react(turn)
