@@ -229,9 +229,10 @@ class Engine:
         if state.open_objection:
             objection = self._objections[state.open_objection]
             need = objection.resolved_by
-            if need.acknowledgement and not state.objection_progress & OBJ_ACKNOWLEDGED:
+            # The method's order whatever the scenario requires: acknowledge, explore, then answer.
+            if not state.objection_progress & OBJ_ACKNOWLEDGED:
                 return h["objection_ack"]
-            if need.follow_up and not state.objection_progress & OBJ_EXPLORED:
+            if not state.objection_progress & OBJ_EXPLORED:
                 return h["objection_explore"]
             linked = need.benefit_linked_to
             voiced = [p for p in linked if p in state.needs] if linked else state.needs or state.pains

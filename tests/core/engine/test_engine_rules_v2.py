@@ -137,3 +137,14 @@ def test_the_customer_greets_back_with_the_trainees_time_of_day(engine) -> None:
     assert engine.turn(state, "acts=greeting | Goedemiddag Marieke").reply == "Goedemiddag."
     state = engine.new_session(1)
     assert engine.turn(state, "acts=greeting | Hallo Marieke").reply == "Goedemorgen."
+
+
+def test_objection_hints_never_suggest_the_answer_before_acknowledging_and_exploring(engine, m) -> None:
+    state = _signal(engine, m)
+    engine.turn(state, m.BENEFIT)
+    assert state.open_objection == "prijs"
+    assert engine.hint(state) == engine._hints["objection_ack"]
+    engine.turn(state, m.ACK)
+    assert engine.hint(state) == engine._hints["objection_explore"]
+    engine.turn(state, m.EXPLORE)
+    assert engine.hint(state).startswith(engine._hints["objection_benefit"].split("{")[0])
