@@ -158,7 +158,7 @@ class SalesBot:
         api_url, file_url = self.config.api_url, self.config.file_url
         # The URLs already contain the token: give PTB callables so it does not append it again.
         request = HTTPXRequest(
-            connection_pool_size=256, pool_timeout=30.0, read_timeout=30.0, write_timeout=30.0
+            connection_pool_size=32, pool_timeout=30.0, read_timeout=30.0, write_timeout=30.0
         )
         updates_request = HTTPXRequest(connection_pool_size=2, read_timeout=self.poll_timeout + 10.0)
         bot = DurableBot(

@@ -96,11 +96,13 @@ async def test_webhook_mode_stores_then_answers_and_checks_the_secret(
         ) as response:
             assert response.status == 200
     # Telegram retries a webhook delivery it is unsure about: the second copy is ignored.
-    async with aiohttp.ClientSession() as http:
-        async with http.post(
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(
             url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": bot.webhook_secret}
-        ) as response:
-            assert response.status == 200
+        ) as response,
+    ):
+        assert response.status == 200
     await chat.wait_handled(777, times=2)
     assert bot.processor.duplicates == 1 and bot.storage.is_processed(777)
     assert [m.text[:20] for m in api.messages_to(trainee.id)] == ["SalesBot laat je een"]
