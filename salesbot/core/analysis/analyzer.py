@@ -604,10 +604,14 @@ class Analyzer:
                     )
         # "Dat klinkt interessant. Maar het is een extra kostenpost": the polite opener before a contrasting
         # concern is not readiness to buy; the concern is what the seller must handle.
-        if "buying_signal" in found and "objection" in found and any(
-            sentence.split(" ", 1)[0].strip(",") in data.contrast_words
-            for index, sentence in enumerate(sentences)
-            if index in objection_sentences and index > 0
+        if (
+            "buying_signal" in found
+            and "objection" in found
+            and any(
+                sentence.split(" ", 1)[0].strip(",") in data.contrast_words
+                for index, sentence in enumerate(sentences)
+                if index in objection_sentences and index > 0
+            )
         ):
             del found["buying_signal"]
         for act in EXTRA_CUSTOMER_ACTS:

@@ -188,20 +188,38 @@ def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
 _TEXT_WORD = re.compile(r"\w+")
 
 
+_NON_WORD = re.compile(r"(\W+)")
+
+
 @lru_cache(maxsize=1024)
 def _word_positions(text: str) -> dict[str, list[int]]:
     """Where each word of the text starts, and each pair of words separated by one space ("wat zou"):
-    cues are indexed by their first word, or their first two words when both are literal."""
+    cues are indexed by their first word, or their first two words when both are literal. (Splitting on
+    the non-word runs and adding up lengths avoids a match object per word: this is the hot path.)"""
     positions: dict[str, list[int]] = {}
-    setdefault = positions.setdefault
+    get = positions.get
+    parts = _NON_WORD.split(text)  # word, separator, word, separator, ..., word (words may be "")
+    at = 0
     previous = ""
-    previous_end = -2
-    for found in _TEXT_WORD.finditer(text):
-        word, start = found.group(), found.start()
-        setdefault(word, []).append(start)
-        if start == previous_end + 1 and text[previous_end] == " ":
-            setdefault(f"{previous} {word}", []).append(previous_end - len(previous))
-        previous, previous_end = word, found.end()
+    previous_at = 0
+    for i in range(0, len(parts), 2):
+        word = parts[i]
+        if word:
+            found = get(word)
+            if found is None:
+                positions[word] = [at]
+            else:
+                found.append(at)
+            if previous:
+                pair = f"{previous} {word}"
+                found = get(pair)
+                if found is None:
+                    positions[pair] = [previous_at]
+                else:
+                    found.append(previous_at)
+        separator = parts[i + 1] if i + 1 < len(parts) else ""
+        previous, previous_at = (word, at) if word and separator == " " else ("", 0)
+        at += len(word) + len(separator)
     return positions
 
 
@@ -303,11 +321,18 @@ def compile_rules(groups: Mapping[str, Sequence[str]] | None) -> tuple[Rule, ...
     return tuple(make_rule(name, patterns) for name, patterns in groups.items() if patterns)
 
 
+# Start words of the bundled patterns, read from data/start_words_<lang>.json: working them out with the
+# pattern parser takes a quarter of a second per process (start-up of every `salesbot analyze`). Keyed by
+# the pattern source, so an edited pattern simply misses the table and is worked out at load.
+_KNOWN_STARTS: dict[str, tuple[frozenset[str] | None, tuple[str, ...]]] = {}
+
+
 def make_rule(name: str, patterns: Sequence[str]) -> Rule:
     cues = []
     for pattern in patterns:
         source = _wrap([pattern])
-        words, prefixes = _start_words(source)
+        known = _KNOWN_STARTS.get(source)
+        words, prefixes = known if known is not None else _start_words(source)
         cues.append(_Cue(source, words, prefixes))
     return Rule(name, tuple(cues))
 
@@ -468,6 +493,43 @@ def _load_yaml(lang: Lang) -> dict[str, Any]:
     return data
 
 
+def _bundled_start_words(lang: Lang) -> dict[str, tuple[frozenset[str] | None, tuple[str, ...]]]:
+    path = resources.files("salesbot.core.analysis").joinpath("data", f"start_words_{lang}.json")
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {
+        source: (None if words is None else frozenset(words), tuple(prefixes))
+        for source, (words, prefixes) in raw.get("patterns", {}).items()
+    }
+
+
+def start_word_table(lang: Lang) -> dict[str, list[list[str] | None]]:
+    """The start words of every bundled pattern of ``lang``, worked out afresh with the pattern parser (the
+    content of data/start_words_<lang>.json; a test checks the file is current)."""
+    data = load_language(lang)
+    rules: list[Rule] = [
+        *data.elaboration,
+        *data.indirect_open,
+        *data.choice,
+        *data.summary_checks,
+        *data.tag_questions,
+        *data.summary_markers,
+        *data.summary_weak_markers,
+        *data.follow_up_cues,
+    ]
+    for group in (data.spin, data.acts, data.customer_acts):
+        for group_rules in group.values():
+            rules.extend(group_rules)
+    table: dict[str, list[list[str] | None]] = {}
+    for rule in rules:
+        for cue in rule.cues:
+            words, prefixes = _start_words(cue.source)
+            table[cue.source] = [None if words is None else sorted(words), list(prefixes)]
+    return dict(sorted(table.items()))
+
+
 @cache
 def known_words(lang: Lang) -> frozenset[str]:
     """Real words one typo away from a cue word (generated once from the simplemma lexicon), loaded on the
@@ -500,10 +562,12 @@ def load_language(lang: Lang) -> LangData:
     def nested(key: str) -> dict[str, tuple[Rule, ...]]:
         return {label: compile_rules(rules) for label, rules in groups(key).items()}
 
+    _KNOWN_STARTS.update(_bundled_start_words(lang))
     question_words = _words(raw.get("question_words"))
     starts = sorted(question_words, key=len, reverse=True)
     baseline = groups("baseline")
     vocabulary = _vocabulary(raw)
+    follow_up_cues = compile_rules(groups("follow_up_cues"))
     return LangData(
         lang=lang,
         detect_words=_words(raw.get("detect_words")),
@@ -527,10 +591,8 @@ def load_language(lang: Lang) -> LangData:
         summary_weak_markers=compile_rules(groups("summary_weak_markers")),
         interjections=_words(raw.get("interjections")),
         summary_announcements=_optional_pattern(raw.get("summary_announcements")),
-        follow_up_cues=compile_rules(groups("follow_up_cues")),
-        follow_up_references=tuple(
-            r for r in compile_rules(groups("follow_up_cues")) if r.name == "follow_up.reference"
-        ),
+        follow_up_cues=follow_up_cues,
+        follow_up_references=tuple(r for r in follow_up_cues if r.name == "follow_up.reference"),
         generic_terms=_words(raw.get("generic_terms")),
         contrast_words=_words(raw.get("contrast_words")),
         spin=nested("spin"),
