@@ -405,7 +405,12 @@ class Engine:
         unrevealed = self._best_pain(keywords, [p for p in self.scenario.pains if p.id not in state.pains])
         if unrevealed is not None and len(self._pain_kw[unrevealed.id] & keywords) >= pain_hits:
             return False  # it names another problem: see _situation / _topic_question
-        about_pain = a.has("follow_up") or pain_hits or (a.spin == "situation" and not fact_hits)
+        about_pain = (
+            a.has("follow_up")
+            or pain_hits
+            # "Hoe vaak gebeurt dat dan?" right after the customer spoke of the pain: about that pain
+            or (a.spin == "situation" and not fact_hits and self._just_told(state, pain))
+        )
         if not about_pain and (a.question != "open" or not self._echoes_customer(state, a)):
             return False
         state.situation_streak = 0
@@ -419,6 +424,12 @@ class Engine:
             turn.say(self._choose(state, self._replies["elaborate"]))
             turn.events.append(f"elaborated:{pain.id}")
         return True
+
+    def _just_told(self, state: SessionState, pain: Pain) -> bool:
+        """Was the customer's last line about this pain (its reply, an implication or an elaboration)?"""
+        last = next((m.text for m in reversed(state.transcript) if m.role == "customer"), "")
+        lines = [*pain.reply, *(r for i in pain.implications for r in i.reply), *self._replies["elaborate"]]
+        return any(line in last for line in lines)
 
     def _echoes_customer(self, state: SessionState, a: Analysis) -> bool:
         """Does the question take up words of the customer's last line?"""

@@ -148,3 +148,11 @@ def test_objection_hints_never_suggest_the_answer_before_acknowledging_and_explo
     assert engine.hint(state) == engine._hints["objection_explore"]
     engine.turn(state, m.EXPLORE)
     assert engine.hint(state).startswith(engine._hints["objection_benefit"].split("{")[0])
+
+
+def test_a_topicless_situation_question_is_about_the_pain_only_right_after_the_pain_talk(engine, m) -> None:
+    state = _pain(engine, m)
+    engine.turn(state, m.SIT_FILIALEN)  # the customer's last line is now a fact
+    result = engine.turn(state, "spin=situation q=open | Hoe gaat het verder?")
+    assert "fact:onderhoud" in result.events
+    assert not any(e.startswith("implication:") for e in result.events)
