@@ -161,6 +161,13 @@ class Engine:
         self._index = TopicIndex(every, lambda k: self.analyzer.terms(k, self.lang))
         keys = self._index.keys
         self._fact_kw = [(f, keys(f.topic)) for f in scenario.facts]
+        sharing: dict[str, int] = {}
+        for _, kws in self._fact_kw:
+            for k in kws:
+                sharing[k] = sharing.get(k, 0) + 1
+        self._fact_key_weight = {
+            k: (1.5 if k in self._index.phrases else 1.0) / n for k, n in sharing.items()
+        }
         self._pain_kw = {p.id: keys(p.topic) for p in scenario.pains}
         self._impl_kw = {(p.id, i.id): keys(i.topic or ()) for p in scenario.pains for i in p.implications}
         self._need_kw: dict[str, frozenset[str]] = {}
@@ -485,14 +492,18 @@ class Engine:
             turn.events.append("fallback")
 
     def _best_fact(self, state: SessionState, keywords: frozenset[str]) -> Fact | None:
-        """The fact with the most keyword hits; on a tie the one not told yet (the question is more
-        likely about something new)."""
+        """The fact whose keywords match best and most specifically: each hit weighs 1 / the number of
+        facts sharing that keyword, a phrase ("set up", "at the moment") counts half as much again; on a
+        tie the fact not told yet (the question is more likely about something new)."""
         best: Fact | None = None
-        best_score = (0, False)
+        best_score = (0.0, False)
+        weights = self._fact_key_weight
         for fact, kws in self._fact_kw:
-            hits = len(kws & keywords)
-            score = (hits, fact.id not in state.facts)
-            if hits and score > best_score:
+            hits = kws & keywords
+            if not hits:
+                continue
+            score = (sum(weights[k] for k in hits), fact.id not in state.facts)
+            if score > best_score:
                 best, best_score = fact, score
         return best
 

@@ -156,3 +156,15 @@ def test_a_topicless_situation_question_is_about_the_pain_only_right_after_the_p
     result = engine.turn(state, "spin=situation q=open | Hoe gaat het verder?")
     assert "fact:onderhoud" in result.events
     assert not any(e.startswith("implication:") for e in result.events)
+
+
+def test_the_fact_matching_most_specifically_wins(make_engine) -> None:
+    engine = make_engine(facts=[
+        {"id": "general", "topic": ["koffie", "nu"], "reply": ["Algemeen."]},
+        {"id": "setup", "topic": ["koffie", "opstelling"], "reply": ["Een apparaat per verdieping."]},
+        {"id": "leden", "topic": ["nu", "leden"], "reply": ["250 leden."]},
+    ])
+    state = engine.new_session(1)
+    # equal hit counts (2 and 2), but "opstelling" belongs to one fact only, "nu" and "koffie" to two
+    result = engine.turn(state, "spin=situation q=open | Hoe is de koffie opstelling nu?")
+    assert "fact:setup" in result.events
