@@ -160,6 +160,10 @@ class Engine:
         every += [w for words in need_words.values() for w in sorted(words)]
         self._index = TopicIndex(every, lambda k: self.analyzer.terms(k, self.lang))
         keys = self._index.keys
+        # The words of each objection's lines: a trainee who brings up the concern first is heard.
+        self._objection_terms = {
+            o.id: frozenset().union(*(self.analyzer.terms(t, self.lang) for t in o.text)) for o in scenario.objections
+        }
         self._fact_kw = [(f, keys(f.topic)) for f in scenario.facts]
         sharing: dict[str, int] = {}
         for _, kws in self._fact_kw:
@@ -310,6 +314,8 @@ class Engine:
         assert a is not None
         self._rapport_moves(turn, a)
         if state.open_objection and self._handle_objection(turn, a):
+            return
+        if not state.open_objection and self._concern_anticipated(turn, a):
             return
         offers = self._offers(a)
         if offers and not state.pains:
@@ -707,6 +713,34 @@ class Engine:
         linked = objection.resolved_by.benefit_linked_to or state.pains
         candidates = [p for p in linked if p in state.pains or p in state.needs]
         return self._linked_pain(turn, a, candidates) is not None
+
+    def _concern_anticipated(self, turn: _Turn, a: Analysis) -> bool:
+        """The trainee names a concern the customer has not voiced yet and asks about it ("I understand a
+        12-month contract feels like a big commitment. What worries you most about it?"): the customer
+        admits it and says what lies behind it, so the objection is open, acknowledged (if the message
+        acknowledges) and explored. Needs a pain on the table and at least OBJECTION_ECHO_TERMS of the
+        objection's own words."""
+        state = turn.state
+        if not state.pains or a.question is None:
+            return False
+        if not (a.has("follow_up") or a.has("acknowledgement") or a.question == "open"):
+            return False
+        for objection in self.scenario.objections:
+            if objection.id in state.objections_raised:
+                continue
+            if len(self._objection_terms[objection.id] & a.terms) < rules.OBJECTION_ECHO_TERMS:
+                continue
+            state.objections_raised.append(objection.id)
+            state.open_objection = objection.id
+            state.objection_progress = OBJ_EXPLORED | (OBJ_ACKNOWLEDGED if a.has("acknowledgement") else 0)
+            turn.raised = True
+            turn.events.append(f"objection:{objection.id}")
+            if a.has("acknowledgement"):
+                turn.events.append(f"objection_acknowledged:{objection.id}")
+            turn.events.append(f"objection_explored:{objection.id}")
+            turn.say(self._choose(state, objection.explore_reply or self._replies["objection_explore"]))
+            return True
+        return False
 
     def _answers(self, turn: _Turn, a: Analysis, objection: Objection) -> bool:
         """A benefit answers the objection when it links to a voiced need of the listed pains (any

@@ -37,6 +37,7 @@ BENEFIT_READINESS = 8  # a benefit linked to a revealed pain (once per pain)
 # scenario's advance threshold: explicit needs are what predict success (Rackham).
 NEED_ADVANCE_MARGIN = 10
 OBJECTION_RESOLVED_READINESS = 10
+OBJECTION_ECHO_TERMS = 3  # words shared with an objection's lines for a question to bring it up first
 OBJECTION_RESOLVED_RAPPORT = 3
 NEED_WITHOUT_IMPLICATION_FACTOR = 0.5  # need-payoff asked before any consequence of that pain was explored
 

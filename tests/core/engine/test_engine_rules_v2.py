@@ -168,3 +168,24 @@ def test_the_fact_matching_most_specifically_wins(make_engine) -> None:
     # equal hit counts (2 and 2), but "opstelling" belongs to one fact only, "nu" and "koffie" to two
     result = engine.turn(state, "spin=situation q=open | Hoe is de koffie opstelling nu?")
     assert "fact:setup" in result.events
+
+
+def test_a_concern_the_trainee_brings_up_first_is_admitted_and_explored(make_engine, m) -> None:
+    engine = make_engine(objections=[
+        {"id": "prijs", "trigger": {"after_phase": "transformation", "readiness_below": 90},
+         "text": ["Een vast contract is wel een flinke kostenpost."], "explore_reply": ["Henk ziet een vaste last."],
+         "resolved_reply": ["Zo bekeken verdient het zich terug."],
+         "resolved_by": {"acknowledgement": True, "follow_up": True, "benefit_linked_to": ["storingen"]}},
+    ])
+    state = _pain(engine, m)
+    engine.turn(state, m.NEED)
+    result = engine.turn(state, "q=open acts=acknowledgement,follow_up | Een vast contract is een flinke kostenpost. "
+                                "Wat maakt dat lastig?")
+    for event in ("objection:prijs", "objection_acknowledged:prijs", "objection_explored:prijs"):
+        assert event in result.events
+    assert result.reply.startswith("Henk ziet een vaste last.")
+    assert "objection_resolved:prijs" in engine.turn(state, m.BENEFIT).events
+    # without a pain on the table, the same words do not bring it up
+    fresh = engine.new_session(1)
+    early = engine.turn(fresh, "q=open acts=follow_up | Een vast contract is een flinke kostenpost?")
+    assert not any(e.startswith("objection:") for e in early.events)
