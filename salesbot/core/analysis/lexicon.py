@@ -30,6 +30,7 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 SPIN_ORDER: tuple[tuple[str, str | None], ...] = (
     ("none", None),
     ("implication_first", "implication"),
+    ("problem_early", "problem"),  # what the customer wants to change or get rid of ("... if you could")
     ("need_payoff", "need_payoff"),
     ("problem_first", "problem"),
     ("implication", "implication"),
