@@ -23,6 +23,7 @@ import json
 import logging
 import secrets
 import signal
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -78,6 +79,11 @@ if TYPE_CHECKING:
     from salesbot.core.scenario.model import Scenario
 
 log = logging.getLogger(__name__)
+
+try:  # httpcore imports sniffio on every request; without it each request pays a failed import
+    import sniffio  # noqa: F401
+except ImportError:
+    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]  # cache the miss: ImportError at once
 
 Context = ContextTypes.DEFAULT_TYPE
 TRAINEE_COMMANDS = ("start", "hint", "restart", "stop", "report", "history", "lang", "help")
@@ -158,7 +164,7 @@ class SalesBot:
         api_url, file_url = self.config.api_url, self.config.file_url
         # The URLs already contain the token: give PTB callables so it does not append it again.
         request = HTTPXRequest(
-            connection_pool_size=32, pool_timeout=30.0, read_timeout=30.0, write_timeout=30.0
+            connection_pool_size=16, pool_timeout=30.0, read_timeout=30.0, write_timeout=30.0
         )
         updates_request = HTTPXRequest(connection_pool_size=2, read_timeout=self.poll_timeout + 10.0)
         bot = DurableBot(

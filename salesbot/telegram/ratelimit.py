@@ -32,6 +32,7 @@ class RetryingRateLimiter(AIORateLimiter):
         retry_after_retries: int = 3,
         network_retries: int = 3,
         backoff: float = 0.25,
+        max_in_flight: int = 16,
     ) -> None:
         # A rate of 0 switches that limit off (used by the benchmark against the stand-in API).
         super().__init__(
@@ -43,6 +44,10 @@ class RetryingRateLimiter(AIORateLimiter):
         )
         self._network_retries = network_retries
         self._backoff = backoff
+        # At most this many requests in flight: httpcore's connection pool does work proportional to
+        # (queued requests x connections) for every request, so hundreds of concurrent chats would
+        # otherwise spend their CPU in pool bookkeeping. Waiting here is cheap.
+        self._in_flight = asyncio.Semaphore(max_in_flight)
 
     async def process_request(
         self,
@@ -56,7 +61,10 @@ class RetryingRateLimiter(AIORateLimiter):
         attempt = 0
         while True:
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+                async with self._in_flight:
+                    return await super().process_request(
+                        callback, args, kwargs, endpoint, data, rate_limit_args
+                    )
             except BadRequest:
                 raise
             except NetworkError as error:
