@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import hashlib
 import io
 import json
 import logging
@@ -122,7 +123,10 @@ def _export_data(storage: Storage) -> tuple[list[Any], dict[int, list[Any]]]:
 
 def _pick_data(scenario_id: str) -> str:
     data = f"pick:{scenario_id}"
-    return data if len(data.encode()) <= MAX_CALLBACK_DATA else f"pick#{abs(hash(scenario_id)) % 10**12}"
+    if len(data.encode()) <= MAX_CALLBACK_DATA:
+        return data
+    # Telegram allows 64 bytes of callback data; a stable digest keeps old pickers valid after restarts.
+    return "pick#" + hashlib.sha256(scenario_id.encode()).hexdigest()[:32]
 
 
 class SalesBot:

@@ -179,3 +179,24 @@ async def test_an_update_received_but_not_processed_is_replayed(
     [answer] = api.texts_to(trainee.id)
     assert answer.startswith("SalesBot laat je")
     assert bot.storage.inbox_pending() == [] and bot.storage.is_processed(4242)
+
+
+async def test_a_token_the_bot_api_rejects_is_one_line_without_the_token(api: Any, db_path: Path) -> None:
+    wrong = "987654321:" + "Z" * 35  # well-formed, but not the stand-in's token: 401 Unauthorized
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": wrong,
+        "SALESBOT_TELEGRAM_API_URL": f"http://127.0.0.1:{api.port}/bot{wrong}",
+        "SALESBOT_DB": str(db_path),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "salesbot", "serve", env=env, stderr=asyncio.subprocess.PIPE
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    text = stderr.decode()
+    assert process.returncode == 1
+    assert (
+        text.strip().splitlines()[-1]
+        == "salesbot serve: the Bot API rejected the bot token (check TELEGRAM_BOT_TOKEN)"
+    )
+    assert wrong not in text and "Z" * 35 not in text and "Traceback" not in text
