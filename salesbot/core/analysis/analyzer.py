@@ -126,13 +126,26 @@ def _terms(text: str, lang: Lang) -> frozenset[str]:
     return _terms_of_normalised(normalise(text), lang)
 
 
+# word -> normalised term, per language: a plain dict lookup per word is the cheapest form on the hot path
+# (bounded: new words past the limit are worked out each time, not stored).
+_TERM_CACHE: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
+_TERM_CACHE_LIMIT = 200_000
+
+
 def _terms_of_normalised(norm: str, lang: Lang) -> frozenset[str]:
-    out = {_term(word, lang) for word in _WORD.findall(norm)}
-    out.discard("")
+    cache = _TERM_CACHE[lang]
+    out: set[str] = set()
+    for word in _WORD.findall(norm):
+        term = cache.get(word)
+        if term is None:
+            term = _term(word, lang)
+            if len(cache) < _TERM_CACHE_LIMIT:
+                cache[word] = term
+        if term:
+            out.add(term)
     return frozenset(out)
 
 
-@lru_cache(maxsize=65536)
 def _term(word: str, lang: Lang) -> str:
     """The normalised form of one word, or "" for a stop word, a number or a single letter."""
     data = load_language(lang)
