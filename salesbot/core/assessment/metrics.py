@@ -394,26 +394,64 @@ def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[Nee
     return needs
 
 
-def buying_signals(turns: Sequence[Turn]) -> list[BuyingSignal]:
+def _picks_up(seller: Turn) -> str | None:
+    """How a seller message takes up a buying signal: a closing attempt or a summary (a summary close).
+    Not a benefit statement: answering "Kunnen we het eerst bij twee filialen proberen?" with a pitch leaves
+    the customer's request unanswered (the engine counts it as an ignored signal too), so it must not be
+    praised as picking it up."""
+    return next((act for act in ("closing_attempt", "summary") if seller.has(act)), None)
+
+
+def scripted_signal(turn: Turn) -> bool:
+    """The message says one of the scenario's closing-signal lines (assess() adds that evidence)."""
+    return any(e.rule.startswith("scenario.closing_signal:") for e in turn.analysis.evidence)
+
+
+def buying_signals(
+    turns: Sequence[Turn], objection_records: Sequence[ObjectionRecord] = ()
+) -> list[BuyingSignal]:
+    """Each customer buying signal and whether the seller took it up within the next two seller messages.
+
+    An objection the customer raises after the signal, before it was taken up, takes precedence (the
+    engine's rule): while it is open the window is paused, so acknowledging and exploring the objection is
+    not ignoring the signal. The window starts again at the seller message that handled the objection
+    (its benefit answer, else its exploring question): that message and the next two can take the signal
+    up. An objection the seller never handled (acknowledged at most) pauses nothing.
+    """
+    records = {o.turn: o for o in objection_records}
     signals = []
     for position, turn in enumerate(turns):
         if turn.role != "customer" or not turn.has("buying_signal"):
             continue
         # "Dat klinkt interessant. Maar een vast contract is een flinke kostenpost": the "but" is what the
-        # seller must answer. Closing on it would be wrong, so it is an objection, not a missed signal.
-        if turn.has("objection"):
+        # seller must answer. Closing on it would be wrong, so it is an objection, not a missed signal. A
+        # scenario's own closing-signal line stays a signal whatever else the message says.
+        if turn.has("objection") and not scripted_signal(turn):
             continue
-        window = _seller_after(turns, position, PICKUP_WINDOW)
+        remaining = PICKUP_WINDOW
+        answered = False
+        resume_at: int | None = None  # while paused: the seller turn that handled the objection
+        paused = False
         response: tuple[int, str] | None = None
-        # A closing attempt or a summary (a summary close). Not a benefit statement: answering "Kunnen we
-        # het eerst bij twee filialen proberen?" with a pitch leaves the customer's request unanswered (the
-        # engine counts it as an ignored signal too), so it must not be praised as picking it up.
-        for seller in window:
-            for act in ("closing_attempt", "summary"):
-                if seller.has(act):
-                    response = (seller.index, act)
-                    break
-            if response:
+        for later in turns[position + 1 :]:
+            if paused:
+                if later.index != resume_at:
+                    continue
+                paused, remaining = False, PICKUP_WINDOW + 1  # the handling message, then two more
+            elif later.role == "customer":
+                record = records.get(later.index)
+                if later.has("objection") and record is not None:
+                    resume_at = record.benefit if record.benefit is not None else record.explored
+                    # An objection the seller never handled excuses nothing: the window runs on.
+                    paused = resume_at is not None
+                continue
+            answered = True
+            act = _picks_up(later)
+            if act is not None:
+                response = (later.index, act)
+                break
+            remaining -= 1
+            if remaining == 0:
                 break
         signals.append(
             BuyingSignal(
@@ -421,7 +459,7 @@ def buying_signals(turns: Sequence[Turn]) -> list[BuyingSignal]:
                 picked_up=response is not None,
                 response_turn=response[0] if response else None,
                 response=response[1] if response else None,
-                answered=bool(window),
+                answered=answered or response is not None,
             )
         )
     return signals
@@ -592,7 +630,8 @@ def compute_metrics(turns: Sequence[Turn], scenario: Scenario | None, outcome: O
         OutcomeInference(outcome, "given", "outcome.given", []) if outcome is not None else infer_outcome(turns)
     )
     needs = customer_needs(turns, scenario)
-    signals = buying_signals(turns)
+    objection_records = objections(turns, decided.outcome)
+    signals = buying_signals(turns, objection_records)
     return Metrics(
         spin=spin_metrics(turns),
         questions=question_metrics(turns),
@@ -603,7 +642,7 @@ def compute_metrics(turns: Sequence[Turn], scenario: Scenario | None, outcome: O
         needs=needs,
         buying_signals=signals,
         closing_attempts=closing_attempts(turns, needs),
-        objections=objections(turns, decided.outcome),
+        objections=objection_records,
         structure=structure(turns, signals),
         outcome=decided,
     )
