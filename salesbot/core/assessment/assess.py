@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -253,15 +253,19 @@ def _normal(text: str) -> str:
 
 # The simulated customer's stock reactions (scenario `replies:` over the engine's language defaults). In a
 # played session the analyser would read "Sounds fancy. But what would that change for us?" (a pitch too
-# early) or "Could you say that another way?" as questions about the offer, i.e. buying signals, and a
-# trainee who pitched and pushed would be praised for "picking them up". The engine says these lines on
-# their own, so only a message that is exactly such a line is relabelled.
+# early) or "Look, what are you actually selling me?" (impatience) as questions about the offer, i.e.
+# buying signals, and a trainee who pitched and pushed would be praised for "picking them up". The engine
+# says these lines on their own or after an answer ("Fuel is our biggest cost. Look, what are you actually
+# selling me?"), so they are recognised as whole sentences anywhere in a customer message.
 RESISTANCE_REPLIES = ("premature_close", "close_blocked")  # the customer pushes back on a close
 NEUTRAL_REPLIES = (
     "opening", "greeting", "introduction", "agenda", "summary_confirmed", "pitch_too_early", "feature_neutral",
     "impatient", "already_told", "fallback", "acknowledged", "elaborate", "vague_problem", "vague_need",
     "objection_pending", "objection_explore", "signal_faded",
 )
+_SENTENCE_END = ".?!…"
+
+Span = tuple[int, int]
 
 
 def _stock_replies(scenario: Scenario) -> dict[str, str]:
@@ -294,32 +298,106 @@ def _engine_defaults(lang: Lang) -> dict[str, object]:
     return replies if isinstance(replies, dict) else {}
 
 
+def _occurrences(message: str, line: str) -> list[Span]:
+    """Every (start, end) of `line` in `message` (both normalised)."""
+    spans: list[Span] = []
+    start = message.find(line)
+    while start != -1 and line:
+        spans.append((start, start + len(line)))
+        start = message.find(line, start + 1)
+    return spans
+
+
+def _sentence_spans(message: str, line: str) -> list[Span]:
+    """Where `line` occurs in `message` as whole sentences: at the start or after a sentence end, and up
+    to the end or a sentence end ("ja." is not found in "mija. ..." nor "Zoals gezegd" in "Zoals gezegd
+    staat het ...")."""
+    found = []
+    for start, end in _occurrences(message, line):
+        before = start == 0 or (message[start - 1] == " " and start >= 2 and message[start - 2] in _SENTENCE_END)
+        after = end == len(message) or (message[end] == " " and line[-1] in _SENTENCE_END)
+        if before and after:
+            found.append((start, end))
+    return found
+
+
+def _covers(message: str, spans: Sequence[Span]) -> bool:
+    """Do the spans cover every non-space character of the message?"""
+    covered = [False] * len(message)
+    for start, end in spans:
+        covered[start:end] = [True] * (end - start)
+    return all(done or char == " " for done, char in zip(covered, message, strict=True))
+
+
+def _inside(match: str, message: str, spans: Sequence[Span]) -> bool:
+    """Does the evidence's matched text occur in the message only inside the spans? (An empty or
+    unlocatable match cannot be attributed to a span.)"""
+    where = _occurrences(message, _normal(match))
+    return bool(where) and all(any(s <= start and end <= e for s, e in spans) for start, end in where)
+
+
+def _without_evidence(analysis: Analysis, act: str, drop: Callable[[Evidence], bool]) -> tuple[list[str], list[Evidence]]:
+    """The acts and evidence without the `act` evidence `drop` selects, and without the act itself when no
+    evidence for it remains (it was there only because of the dropped text)."""
+    label = f"act={act}"
+    evidence = [e for e in analysis.evidence if not (e.label == label and drop(e))]
+    acts = list(analysis.acts)
+    if act in acts and len(evidence) < len(analysis.evidence) and not any(e.label == label for e in evidence):
+        acts.remove(act)
+    return acts, evidence
+
+
 def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> Analysis:
-    """A stock reaction is never a buying signal; a push-back on a close is an objection."""
-    key = stock.get(_normal(text))
-    if key is None:
+    """Stock reactions in the message are never a buying signal; a push-back on a close is an objection.
+    A message that is nothing but stock lines loses its buying_signal; a message with other sentences loses
+    only the signal evidence found inside the stock lines (the rest may still be a real signal)."""
+    message = _normal(text)
+    found = [(span, key) for line, key in stock.items() for span in _sentence_spans(message, line)]
+    if not found:
         return analysis
-    acts = [a for a in analysis.acts if a != "buying_signal"]
-    evidence = [e for e in analysis.evidence if e.label != "act=buying_signal"]
-    if key in RESISTANCE_REPLIES and "objection" not in acts:
+    spans = [span for span, _ in found]
+    whole = _covers(message, spans)
+    acts, evidence = _without_evidence(analysis, "buying_signal", lambda e: whole or _inside(e.match, message, spans))
+    if whole and "buying_signal" in acts:
+        acts.remove("buying_signal")
+        evidence = [e for e in evidence if e.label != "act=buying_signal"]
+    first = min(found)
+    key, line = first[1], message[first[0][0] : first[0][1]]
+    resistance = next(((span, k) for span, k in sorted(found) if k in RESISTANCE_REPLIES), None)
+    if resistance is not None and "objection" not in acts:
+        (start, end), key = resistance
         acts.append("objection")
-        evidence.append(Evidence(label="act=objection", rule=f"scenario.reply:{key}", match=_normal(text)[:80]))
+        evidence.append(Evidence(label="act=objection", rule=f"scenario.reply:{key}", match=message[start:end][:80]))
     elif len(acts) < len(analysis.acts):
-        evidence.append(Evidence(label="act!=buying_signal", rule=f"scenario.reply:{key}", match=_normal(text)[:80]))
+        evidence.append(Evidence(label="act!=buying_signal", rule=f"scenario.reply:{key}", match=line[:80]))
     if acts == list(analysis.acts):
         return analysis
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
 
 
 def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str, str, str]]) -> Analysis:
-    """Add the acts of scripted customer lines found in the message, with their evidence."""
+    """Add the acts of scripted customer lines found in the message, with their evidence. A closing-signal
+    line is a buying signal whatever the analyser read into it: an objection found only inside that line
+    ("... proberen?" as a risk) is dropped, one in another sentence stays."""
     message = _normal(text)
     acts, evidence = list(analysis.acts), list(analysis.evidence)
+    signal_spans: list[Span] = []
     for line, act, rule in lines:
-        if line in message and act not in acts:
-            acts.append(act)
+        if line not in message:
+            continue
+        if act == "buying_signal":
+            signal_spans += _occurrences(message, line)
+            evidence.append(Evidence(label="act=buying_signal", rule=rule, match=line[:80]))
+        elif act not in acts:
             evidence.append(Evidence(label=f"act={act}", rule=rule, match=line[:80]))
-    if len(acts) == len(analysis.acts):
+        if act not in acts:
+            acts.append(act)
+    if signal_spans and "objection" in acts:
+        kept = [e for e in evidence if not (e.label == "act=objection" and _inside(e.match, message, signal_spans))]
+        if len(kept) < len(evidence) and not any(e.label == "act=objection" for e in kept):
+            acts.remove("objection")
+        evidence = kept
+    if acts == list(analysis.acts) and evidence == list(analysis.evidence):
         return analysis
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
 
