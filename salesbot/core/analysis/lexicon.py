@@ -124,23 +124,26 @@ class _MergedRules:
         hits = self.word_keys.intersection(positions)
         if not hits and not self.always and not self.prefixed:
             return best  # the usual case for most rules: none of their start words is in the text
-        limit = len(text) + 1
-        keys = [(limit, 0)] * count
+        # The best match so far per rule as one int, position * _CUE_SLOTS + cue index (earliest start,
+        # then earliest cue, as in one alternation): cheaper than comparing tuples on the hot path.
+        keys = [(len(text) + 1) * _CUE_SLOTS] * count
         for word in hits:
             starts = positions[word]
             for r, c, cue in self.by_word[word]:
                 match = (cue._compiled or cue.compile()).match
+                key = keys[r]
                 for at in starts:
-                    if (at, c) >= keys[r]:
+                    if at * _CUE_SLOTS + c >= key:
                         break
                     found = match(text, at)
                     if found:
-                        best[r], keys[r] = found, (at, c)
+                        best[r], keys[r] = found, at * _CUE_SLOTS + c
                         break
         for r, c, cue in self.always:
-            found = (cue._compiled or cue.compile()).search(text, 0, min(len(text), keys[r][0] + 1))
-            if found and (found.start(), c) < keys[r]:
-                best[r], keys[r] = found, (found.start(), c)
+            end = min(len(text), keys[r] // _CUE_SLOTS + 1)
+            found = (cue._compiled or cue.compile()).search(text, 0, end)
+            if found and found.start() * _CUE_SLOTS + c < keys[r]:
+                best[r], keys[r] = found, found.start() * _CUE_SLOTS + c
         if self.prefixed:
             candidates = [w for w in positions if w.startswith(self.all_prefixes)]
             for word in candidates:
@@ -148,11 +151,14 @@ class _MergedRules:
                     if not word.startswith(prefixes):
                         continue
                     for at in positions[word]:
-                        if (at, c) < keys[r]:
+                        if at * _CUE_SLOTS + c < keys[r]:
                             found = (cue._compiled or cue.compile()).match(text, at)
                             if found:
-                                best[r], keys[r] = found, (at, c)
+                                best[r], keys[r] = found, at * _CUE_SLOTS + c
         return best
+
+
+_CUE_SLOTS = 1 << 16  # more cues than any rule has
 
 
 _MERGED: dict[tuple[Rule, ...], _MergedRules] = {}
