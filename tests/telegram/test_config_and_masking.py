@@ -101,13 +101,13 @@ async def test_no_log_line_of_a_running_bot_contains_the_token(
 ) -> None:
     install_token_masking(token)  # what `salesbot serve` does before anything else
     with caplog.at_level(logging.DEBUG):
-        logging.getLogger("httpx").setLevel(logging.DEBUG)
+        logging.getLogger("salesbot.telegram.aiohttp_request").setLevel(logging.DEBUG)
         bot = await make_bot()
         chat = talk(bot, trainee)
         await chat.pick("koelservice-supermarkt")
         api.fail("sendMessage", 502, "Bad Gateway")  # an error path that quotes URLs
         await chat.send("Goedemorgen mevrouw Jansen, met Tessa van KoelTech.")
     text = caplog.text
-    assert "HTTP Request: POST http://127.0.0.1" in text  # httpx logged its request URLs ...
+    assert "HTTP Request: POST http://127.0.0.1" in text  # the HTTP client logged its request URLs ...
     assert "/bot***/sendMessage" in text  # ... masked
     assert token not in text and token.split(":")[1] not in text
