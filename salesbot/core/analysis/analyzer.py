@@ -532,6 +532,16 @@ class Analyzer:
         check = first_match(data.summary_checks, body)
         if check and len(shared) >= 2:
             return [Evidence("act=summary", check[0], check[1]), shared_ev]
+        # Without a marker or a check, only a statement restates: a question made of the customer's
+        # words proposes something ("Zal ik een voorstel voor twee filialen maken?").
+        statements = [
+            s if question is None or s != question.sentence else s.rpartition(";")[0] for s in parts
+        ]
+        statements = [s for s in statements if s]
+        if not statements:
+            return None
+        body = " ".join(statements)
+        shared = sorted(_terms(body, data.lang) & customer_terms)
         body_terms = _terms(body, data.lang)
         if (
             len(shared) >= 3

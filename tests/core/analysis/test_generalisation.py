@@ -135,3 +135,24 @@ def test_a_fact_question_about_the_problem_just_raised_is_a_problem_follow_up(
 )
 def test_spin_follows_what_the_question_asks(text: str, spin: str) -> None:
     assert seller(text).spin == spin
+
+
+SIGNAL = (
+    "customer",
+    "Als we een storing zien aankomen, scheelt dat veel weggegooid eten. "
+    "Kunnen we dat eerst bij één of twee filialen proberen?",
+)
+
+
+def test_a_proposal_made_of_the_customers_words_is_a_close_not_a_summary() -> None:
+    analysis = seller("Zal ik een voorstel voor twee filialen maken zodat u het kunt proberen?", SIGNAL)
+    assert "summary" not in analysis.acts
+    assert "closing_attempt" in analysis.acts
+
+
+def test_a_summary_clause_before_a_closing_question_is_still_a_summary() -> None:
+    analysis = seller(
+        "U wilt minder storingen en snellere service; zullen we het contract per 1 april laten ingaan?",
+        ("customer", "We willen vooral minder storingen en snellere service."),
+    )
+    assert {"summary", "closing_attempt"} <= set(analysis.acts)
