@@ -427,13 +427,7 @@ class Engine:
         if not about_pain and (a.question != "open" or not self._echoes_customer(state, a)):
             return False
         state.situation_streak = 0
-        implication = self._next_implication(state, pain, keywords)
-        if implication is not None:
-            state.implications.append(f"{pain.id}/{implication.id}")
-            self._gain(state, implication.readiness)
-            turn.say(self._choose(state, implication.reply))
-            turn.events.append(f"implication:{pain.id}/{implication.id}")
-        else:
+        if not self._reveal_next_implication(turn, pain, keywords):
             turn.say(self._choose(state, self._replies["elaborate"]))
             turn.events.append(f"elaborated:{pain.id}")
         return True
@@ -534,13 +528,9 @@ class Engine:
         pain = self._target_pain(turn, keywords)
         if pain is None:
             return
-        implication = self._next_implication(state, pain, keywords)
-        if implication is not None:
-            state.implications.append(f"{pain.id}/{implication.id}")
-            self._gain(state, implication.readiness)
-            turn.say(self._choose(state, implication.reply))
-            turn.events.append(f"implication:{pain.id}/{implication.id}")
-        elif any(i.startswith(pain.id + "/") for i in state.implications):
+        if self._reveal_next_implication(turn, pain, keywords):
+            return
+        if any(i.startswith(pain.id + "/") for i in state.implications):
             turn.say(self._choose(state, self._replies["already_told"]))
             turn.events.append(f"already_told:{pain.id}")
         else:
@@ -603,6 +593,18 @@ class Engine:
             if score > best_score:
                 best, best_score = pain, score
         return best
+
+    def _reveal_next_implication(self, turn: _Turn, pain: Pain, keywords: frozenset[str]) -> bool:
+        """The customer tells the next consequence of the pain; False when all were told."""
+        state = turn.state
+        implication = self._next_implication(state, pain, keywords)
+        if implication is None:
+            return False
+        state.implications.append(f"{pain.id}/{implication.id}")
+        self._gain(state, implication.readiness)
+        turn.say(self._choose(state, implication.reply))
+        turn.events.append(f"implication:{pain.id}/{implication.id}")
+        return True
 
     def _next_implication(self, state: SessionState, pain: Pain, keywords: frozenset[str] = frozenset()) -> Any:
         open_ones = [i for i in pain.implications if f"{pain.id}/{i.id}" not in state.implications]
