@@ -129,6 +129,35 @@ def _pick_data(scenario_id: str) -> str:
     return "pick#" + hashlib.sha256(scenario_id.encode()).hexdigest()[:32]
 
 
+class _Typing:
+    """The typing indicator, sent only if the answer is not ready within `delay` seconds.
+
+    Most answers take a few milliseconds; sending the indicator for each of them cost one Bot API request
+    per trainee line (a third of the HTTP traffic) for an indicator the trainee would never see.
+    """
+
+    def __init__(self, bot: SalesBot, chat_id: int, delay: float) -> None:
+        self._bot, self._chat_id, self._delay = bot, chat_id, delay
+        self._sending = False
+        self._task = asyncio.ensure_future(self._run())
+
+    async def _run(self) -> None:
+        if self._delay > 0:
+            await asyncio.sleep(self._delay)
+        self._sending = True
+        with suppress(TelegramError):
+            await self._bot.app.bot.send_chat_action(self._chat_id, ChatAction.TYPING)
+
+    async def finish(self) -> None:
+        """Call before sending the answer: the indicator is either never sent or already arrived."""
+        if self._task.done():
+            return
+        if not self._sending:  # still waiting for its delay: cancelling means it is never sent
+            self._task.cancel()
+            return
+        await self._task
+
+
 class SalesBot:
     """Owns the Application, the storage and the scenario catalogue for one `salesbot serve` process."""
 
@@ -143,6 +172,7 @@ class SalesBot:
         poll_timeout: float = 10.0,
         seed_source: Callable[[], int] | None = None,
         typing_indicator: bool = True,
+        typing_delay: float = 0.3,
     ) -> None:
         self.config = config
         self.db = AsyncStorage(storage)
@@ -153,6 +183,7 @@ class SalesBot:
         self.poll_timeout = poll_timeout
         self.seed_source = seed_source or (lambda: secrets.randbits(31))
         self.typing_indicator = typing_indicator
+        self.typing_delay = typing_delay
         self.webhook_secret = config.webhook_secret or secrets.token_urlsafe(32)
         self._render_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="salesbot-render")
         self._stop_event: asyncio.Event | None = None
@@ -348,10 +379,8 @@ class SalesBot:
         await self.send(chat_id, text)
         await self.db.run(self.storage.mark_delivered, session_id, seq)
 
-    async def _typing(self, chat_id: int) -> None:
-        if self.typing_indicator:
-            with suppress(TelegramError):
-                await self.app.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    def _typing(self, chat_id: int) -> _Typing | None:
+        return _Typing(self, chat_id, self.typing_delay) if self.typing_indicator else None
 
     def _scenario_button(self, scenario: Scenario, t: Texts) -> InlineKeyboardButton:
         label = t(
@@ -448,7 +477,7 @@ class SalesBot:
         seq: int,
         text: str,
         t: Texts,
-        typing: asyncio.Task[None] | None,
+        typing: _Typing | None,
         update_id: int | None,
     ) -> None:
         """Run the engine on one stored trainee line, commit its effects, then answer."""
@@ -490,7 +519,7 @@ class SalesBot:
         )
         reply_seq = await self.db.run(self.storage.apply_turn, write)
         if typing is not None:
-            await typing  # the indicator must not arrive after the reply
+            await typing.finish()  # the indicator must not arrive after the reply
         if (
             result.phase != phase_before
             and not result.ended
@@ -551,13 +580,13 @@ class SalesBot:
         if who.session is None:
             await self.send(who.chat_id, who.t("no_active"))
             return
-        typing = asyncio.ensure_future(self._typing(who.chat_id))
+        typing = self._typing(who.chat_id)
         try:
             seq = await self.db.run(self.storage.add_trainee_message, who.session.id, text, update.update_id)
             await self._play_turn(who.session, seq, text, who.t, typing, None)
         finally:
-            if not typing.done():
-                await typing
+            if typing is not None:
+                await typing.finish()
 
     async def cmd_hint(self, update: Update, context: Context) -> None:
         who = await self.who(update)
@@ -597,7 +626,7 @@ class SalesBot:
             await self.db.run(self.storage.abandon_session, session.id, update.update_id)
             await self.send(who.chat_id, who.t("scenario_gone"))
             return
-        typing = asyncio.ensure_future(self._typing(who.chat_id))
+        typing = self._typing(who.chat_id)
         state = SessionState.from_json(session.state)
         result = engine.stop(state)
         assessment = await self._assess(session.scenario_id, state.transcript, result.outcome)
@@ -614,7 +643,8 @@ class SalesBot:
             update_id=update.update_id,
         )
         reply_seq = await self.db.run(self.storage.apply_turn, write)
-        await typing
+        if typing is not None:
+            await typing.finish()
         if result.reply is not None and reply_seq is not None:
             await self._deliver(who.chat_id, session.id, reply_seq, result.reply)
         await self._finish(who.chat_id, session.id, result, assessment, who.t)

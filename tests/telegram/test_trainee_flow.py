@@ -292,3 +292,18 @@ def test_split_message_prefers_paragraph_then_word_boundaries() -> None:
     assert split_message("kort") == ["kort"]
     assert all(len(p) == 4096 for p in split_message("x" * 8192))
     assert "".join(split_message("x" * 9000)) == "x" * 9000
+
+
+async def test_typing_indicator_only_when_the_answer_is_slow_and_never_after_it(
+    api: Any, bot: Any, talk: Any, trainee: Any
+) -> None:
+    chat = talk(bot, trainee)
+    await chat.pick("koelservice-supermarkt")
+    # Default: the indicator waits 0.3 s, and an engine turn takes milliseconds: none is sent.
+    answer = await chat.send("Goedemorgen mevrouw Jansen, met Tessa van KoelTech.")
+    assert answer and api.calls_of("sendChatAction") == []
+    bot.typing_delay = 0.0  # as if the answer took longer than the delay
+    answer = await chat.send("Hoe gaat het met de koeling in uw winkel?")
+    actions = api.calls_of("sendChatAction")
+    assert [(c.params["chat_id"], c.params["action"]) for c in actions] == [(trainee.id, "typing")]
+    assert actions[0].at <= answer[0].at
