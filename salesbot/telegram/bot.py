@@ -583,6 +583,7 @@ class SalesBot:
         typing = self._typing(who.chat_id)
         try:
             seq = await self.db.run(self.storage.add_trainee_message, who.session.id, text, update.update_id)
+            self.processor.marked_by_handler(update.update_id)  # committed with the line itself
             await self._play_turn(who.session, seq, text, who.t, typing, None)
         finally:
             if typing is not None:

@@ -44,6 +44,9 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
         self.duplicates = 0
+        # Updates whose handler marked them processed in its own transaction (a trainee's line): the
+        # processor then skips its own mark, one storage round trip and commit less per line.
+        self._marked_by_handler: set[int] = set()
         # Called with each update once it is completely handled (tests and the benchmark wait on it).
         self.on_processed: list[Callable[[object], None]] = []
 
@@ -52,6 +55,10 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         pass
+
+    def marked_by_handler(self, update_id: int) -> None:
+        """The running handler has committed this update's processed mark with its first write."""
+        self._marked_by_handler.add(update_id)
 
     def lock_for(self, chat_id: int) -> _ChatLock:
         """The lock of one chat, also used by start-up recovery so it never races a live update."""
@@ -81,8 +88,13 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
                 coroutine.close()  # never started: close it so Python does not warn
             await self._db.run(self._db.storage.mark_processed, update_id)  # clears it from the inbox
             return
-        await coroutine
-        if update_id is not None:
+        try:
+            await coroutine
+        finally:
+            already = update_id is not None and update_id in self._marked_by_handler
+            if already:
+                self._marked_by_handler.discard(update_id)
+        if update_id is not None and not already:
             await self._db.run(self._db.storage.mark_processed, update_id)
 
 
