@@ -82,18 +82,33 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
 class DurableBot(ExtBot):  # type: ignore[type-arg]
     """ExtBot whose getUpdates results are in the inbox before PTB can confirm them to Telegram."""
 
-    __slots__ = ("_durable_db", "_durable_queue")
+    __slots__ = ("_durable_db", "_durable_queue", "_durable_raw")
 
     def __init__(self, *args: Any, db: AsyncStorage, queue: DurableUpdateQueue, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         with self._unfrozen():
             self._durable_db = db
             self._durable_queue = queue
+            self._durable_raw: dict[int, str] = {}
+
+    async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, *args, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            # Keep the updates as Telegram sent them: serialising them again from PTB objects
+            # (`Update.to_json`) was the largest single cost of the inbox write under load.
+            self._durable_raw = {
+                u["update_id"]: json.dumps(u, ensure_ascii=False)
+                for u in result
+                if isinstance(u, dict) and "update_id" in u
+            }
+        return result
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        self._durable_raw = {}
         updates = await super().get_updates(*args, **kwargs)
+        raw, self._durable_raw = self._durable_raw, {}
         if updates:
-            batch = [(u.update_id, u.to_json()) for u in updates]
+            batch = [(u.update_id, raw.get(u.update_id) or u.to_json()) for u in updates]
             await self._durable_db.run(self._durable_db.storage.inbox_add_many, batch)
             self._durable_queue.stored.update(u.update_id for u in updates)
         return updates
