@@ -24,7 +24,6 @@ import json
 import logging
 import secrets
 import signal
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -80,11 +79,6 @@ if TYPE_CHECKING:
     from salesbot.core.scenario.model import Scenario
 
 log = logging.getLogger(__name__)
-
-try:  # httpcore imports sniffio on every request; without it each request pays a failed import
-    import sniffio  # noqa: F401
-except ImportError:
-    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]  # cache the miss: ImportError at once
 
 Context = ContextTypes.DEFAULT_TYPE
 TRAINEE_COMMANDS = ("start", "hint", "restart", "stop", "report", "history", "lang", "help")
