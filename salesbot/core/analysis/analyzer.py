@@ -534,21 +534,22 @@ class Analyzer:
             return [Evidence("act=summary", check[0], check[1]), shared_ev]
         # Without a marker or a check, only a statement restates: a question made of the customer's
         # words proposes something ("Zal ik een voorstel voor twee filialen maken?").
-        statements = [
-            s if question is None or s != question.sentence else s.rpartition(";")[0] for s in parts
-        ]
-        statements = [s for s in statements if s]
-        if not statements:
+        clauses = (s if question is None or s != question.sentence else s.rpartition(";")[0] for s in parts)
+        statement = " ".join(c for c in clauses if c)
+        if not statement:
             return None
-        body = " ".join(statements)
-        shared = sorted(_terms(body, data.lang) & customer_terms)
-        body_terms = _terms(body, data.lang)
+        statement_terms = _terms(statement, data.lang)
+        restated = sorted(statement_terms & customer_terms)
         if (
-            len(shared) >= 3
-            and len(shared) >= 0.5 * len(body_terms)
+            len(restated) >= 3
+            and len(restated) >= 0.5 * len(statement_terms)
             and not ({"pitch", "benefit"} & acts.keys())
         ):
-            return [Evidence("act=summary", "summary.restatement", ", ".join(shared[:6])), shared_ev]
+            listed = ", ".join(restated[:6])
+            return [
+                Evidence("act=summary", "summary.restatement", listed),
+                Evidence("act=summary", "summary.shared_content", listed),
+            ]
         return None
 
     def _follow_up(
