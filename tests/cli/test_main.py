@@ -20,13 +20,13 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_lists_every_command() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    commands = main_module._subparsers(build_parser())
     for name in commands:
         assert name in result.stdout
 
 
 def test_every_command_has_its_own_help() -> None:
-    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    commands = main_module._subparsers(build_parser())
     for name, parser in commands.items():
         assert parser.description or parser.format_help(), name
         with pytest.raises(SystemExit) as exit_info:
