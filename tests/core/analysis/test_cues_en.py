@@ -1,0 +1,201 @@
+"""English cue families added for generalisation (problem/implication frames, non-SPIN questions, implicit
+objections and stalls). Every case is a real sentence with the label a trainee or trainer would expect from
+the definitions in analysis-labels.md; none is copied from the corpus the rules were tuned on."""
+
+from __future__ import annotations
+
+import pytest
+
+from salesbot.core.analysis import Analysis, Message, default_analyzer
+
+A = default_analyzer()
+
+
+def seller(text: str, previous: str | None = None) -> Analysis:
+    context = [Message("customer", previous)] if previous else []
+    return A.analyze(text, "seller", context, "en")
+
+
+def customer(text: str) -> Analysis:
+    return A.analyze(text, "customer", [], "en")
+
+
+# ------------------------------------------------------------------------------------------- problem
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how often / ever + something going wrong (frequency of a failure, not a fact about volumes)
+        "How often does the connection drop out?",
+        "How often do orders arrive damaged?",
+        "Does the label printer ever jam during the morning rush?",
+        "Do your technicians ever turn up without the right parts?",
+        "Has a shipment ever gone missing?",
+        "Is there ever confusion about who's responsible?",
+        # how well / how easy / how confident: the quality of the current situation
+        "Honestly, how well is the current setup working for you?",
+        "How easy is it for your staff to book a room?",
+        "How confident are you in the backup procedure?",
+        # coping with a failure, effort and hassle
+        "What do you do when a driver calls in sick?",
+        "How much hassle is the manual invoicing?",
+        "Which part of the onboarding takes the most time?",
+        "What's the most time-consuming part of the month-end close?",
+        "Does it take long to get a quote out of your current provider?",
+        # dissatisfaction, things in the way, not keeping up
+        "What frustrates your team about the rota?",
+        "Is the current software holding you back?",
+        "Are there moments when the team can't keep up?",
+        "Is the response time acceptable?",
+        "Are you getting value for money from the current contract?",
+        "Is there anything about your current supplier you'd like to see done better?",
+        "Do you find the reporting a bit limited?",
+        "Does anything fall through the cracks?",
+    ],
+)
+def test_questions_about_a_current_difficulty_are_problem_questions(text: str) -> None:
+    assert seller(text).spin == "problem"
+
+
+# --------------------------------------------------------------------------------------- implication
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("Does that frustrate your customers?", "We can't give them a delivery time."),
+        ("Is that slowing down the rest of the team?", "Invoices get stuck in approval."),
+        ("Does it eat into your margins?", "We throw away a lot of stock."),
+        ("Does that hold up the other projects?", "The IT team is busy fixing the old server."),
+        ("What's that doing to staff morale?", "We're always short-staffed."),
+        ("Does that put your certification at risk?", "We sometimes miss a calibration."),
+        ("Does that mean your staff have to work overtime?", "Deliveries are often late."),
+        ("How are your planners coping with that?", "The system crashes twice a week."),
+        ("Do you end up paying overtime for that?", "The drivers wait at the depot."),
+        ("And how much does all that rework add up to over a year?", "We redo about ten percent."),
+        ("Does that make it harder to win new business?", "Our quotes take a week."),
+        ("How does that go down with head office?", "We missed the targets twice."),
+        ("How does that reflect on your brand?", "Parcels arrive damaged."),
+    ],
+)
+def test_questions_about_the_effect_of_a_named_problem_are_implication_questions(
+    text: str, previous: str
+) -> None:
+    assert seller(text, previous).spin == "implication"
+
+
+def test_asking_what_bothers_them_is_a_problem_not_an_implication() -> None:
+    # The same effect verb: "what frustrates X" asks for the difficulty, "does that frustrate X" for its effect.
+    assert seller("What frustrates your drivers about the new routes?").spin == "problem"
+    assert seller("Does that frustrate your drivers?", "The routes change every day.").spin == "implication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many people work in the warehouse?",
+        "When does your current contract run out?",
+        "How did you end up with the current supplier?",
+        "How long does it take to process an order?",
+        "How often do you order new stock?",
+    ],
+)
+def test_fact_questions_stay_situation_questions(text: str) -> None:
+    assert seller(text).spin == "situation"
+
+
+# --------------------------------------------------------------------------------------- need-payoff
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would that solve the problem with the night shift?",
+        "Could a system like that take away the double entry?",
+    ],
+)
+def test_asking_whether_a_solution_would_remove_the_problem_is_need_payoff(text: str) -> None:
+    assert seller(text).spin == "need_payoff"
+
+
+# ------------------------------------------------------------------------------------------ not SPIN
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How was the drive over?",
+        "How are things at your end?",
+        "Did you have a good weekend?",
+        "What's your first impression of the proposal?",
+        "What did you think of the demo?",
+        "Does the proposal meet what you had in mind?",
+        "Mind if I take some notes?",
+        "Is there anything I haven't explained clearly?",
+        "Isn't that a nice feature?",
+        "Would next Tuesday work for the demo?",
+    ],
+)
+def test_small_talk_opinion_on_the_offer_permission_and_scheduling_are_not_spin(text: str) -> None:
+    analysis = seller(text)
+    assert analysis.question is not None
+    assert analysis.spin is None
+
+
+def test_proposing_a_day_for_the_demo_is_a_closing_attempt() -> None:
+    assert "closing_attempt" in seller("Would next Tuesday work for the demo?").acts
+
+
+# ---------------------------------------------------------------------------------------- objections
+@pytest.mark.parametrize(
+    "text",
+    [
+        # existing supplier, satisfied with the current situation, switching cost
+        "We've been working with the same firm for ten years and they've never let us down.",
+        "Our IT partner handles all of that for us.",
+        "The current arrangement works fine for us.",
+        "Our accountant takes care of that already.",
+        "We already have someone for that.",
+        "Honestly, there's nothing wrong with our current system.",
+        "Switching would be a lot of hassle.",
+        "We signed a three-year deal last spring.",
+        # credibility, fit, risk
+        "How do I know you'll still be around in five years?",
+        "I've never heard of your company before.",
+        "That might work for bigger firms, but we're only twelve people.",
+        "Sounds nice on paper.",
+        "My worry is that the migration will disrupt the whole business.",
+        "What if your engineers can't get here in time?",
+        "The last vendor promised the same thing.",
+        # price against value or expectation
+        "That's a lot of money for what it is.",
+        "Your price is twice what we pay now.",
+        "That's well above what we had in mind.",
+        "Money is tight this year.",
+        # timing
+        "We're in the middle of a reorganisation, so this isn't the moment.",
+        "We've got other priorities this quarter.",
+        "Ask me again in spring.",
+        "Maybe once the new building is finished.",
+        # stalls
+        "Leave it with me.",
+        "I'll need to run the numbers first.",
+        "We'll think about it.",
+        "I'll let you know.",
+        "I can't make that call on my own.",
+        "That's something for head office to decide.",
+        "We need to compare a few options first.",
+        "Why don't you drop off a brochure?",
+    ],
+)
+def test_implicit_objections_and_stalls_are_objections(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We run three warehouses and about sixty vans.",
+        "It costs us a lot of money every time a machine stops.",
+        "Our people are not very happy with the current scheduling tool.",
+        "The system crashes at least once a week and then nobody can work.",
+        "We're a small team, twelve people in total.",
+        "We compared a few options last year and went with this one.",
+        "It would save us a couple of hours a day.",
+    ],
+)
+def test_facts_and_problem_descriptions_are_not_objections(text: str) -> None:
+    assert "objection" not in customer(text).acts
