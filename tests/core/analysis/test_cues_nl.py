@@ -1,0 +1,237 @@
+"""Dutch cue families (nl.yaml): each case is a real sentence a trainee or customer could type, with the
+label a user would expect from the definitions in analysis-labels.md. The sentences are written for these
+tests, not copied from the corpus, so a family that only covers the corpus phrasing fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from salesbot.core.analysis import Analysis, Message, default_analyzer
+
+A = default_analyzer()
+
+
+def seller(text: str, *context: tuple[str, str]) -> Analysis:
+    return A.analyze(text, "seller", [Message(role, t) for role, t in context], "nl")  # type: ignore[arg-type]
+
+
+def customer(text: str, *context: tuple[str, str]) -> Analysis:
+    return A.analyze(text, "customer", [Message(role, t) for role, t in context], "nl")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------------ SPIN
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how often something goes wrong / whether it always goes well
+        "Gebeurt het weleens dat een bestelling niet compleet is?",
+        "Is het al eens voorgekomen dat een chauffeur het adres niet kon vinden?",
+        "Hoe vaak moet een order opnieuw worden ingevoerd?",
+        # effort and sufficiency
+        "Hoeveel moeite kost het om de roosters rond te krijgen?",
+        "Lukt het om alle aanvragen op tijd te beantwoorden?",
+        "Redden jullie het met de huidige bezetting?",
+        "Kunnen uw mensen het werk nog aan?",
+        "Wat kost u nu de meeste tijd in de administratie?",
+        # what they do when it goes wrong
+        "Wat doet u als de printer midden in een opdracht stopt?",
+        # experience and dissatisfaction
+        "Hoe ervaart u de samenwerking met uw huidige schoonmaakbedrijf?",
+        "Waar bent u minder over te spreken?",
+        "Wat zou u het liefst anders zien aan de planning?",
+        "Zit er iets in de huidige werkwijze dat u dwarszit?",
+        "Waar lopen uw planners in de praktijk tegenaan?",
+        "Heeft u het idee dat de facturen te laat de deur uitgaan?",
+    ],
+)
+def test_questions_about_a_difficulty_are_problem_questions(text: str) -> None:
+    assert seller(text).spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("Gaat dat ten koste van de service aan uw klanten?", "De monteurs komen vaak te laat."),
+        ("Moeten uw mensen dan overwerken?", "De orders komen allemaal op vrijdag binnen."),
+        ("Haken er klanten af als de levering uitloopt?", "Leveringen lopen regelmatig een week uit."),
+        ("Hoe zwaar drukt dat op de marge?", "We gooien veel voorraad weg."),
+        ("Komt de planning daardoor in gevaar?", "Twee mensen zijn langdurig ziek."),
+        ("Wat kost een dag stilstand u ongeveer?", "De lijn staat soms een dag stil."),
+        ("Krijgt u daar reacties op van klanten?", "Onze website ligt regelmatig plat."),
+        ("Wat zegt de accountant daarvan?", "De administratie loopt drie maanden achter."),
+        ("Hoe reageert het team als dat weer gebeurt?", "Het systeem valt elke week uit."),
+        ("En wie moet dat dan allemaal rechtzetten?", "Er gaan veel fouten in de facturen."),
+    ],
+)
+def test_questions_about_the_effect_of_a_named_problem_are_implication_questions(
+    text: str, previous: str
+) -> None:
+    assert seller(text, ("customer", previous)).spin == "implication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat heeft u eraan als de storingen binnen een dag verholpen zijn?",
+        "Wat kunt u met die vrijgekomen uren doen?",
+        "Bent u daarmee geholpen?",
+        "Als die fouten verdwijnen, wat levert u dat op?",
+        "Wat wint u als de planning automatisch gaat?",
+        "Hoe prettig zou het zijn als u de voorraad altijd kon zien?",
+    ],
+)
+def test_questions_about_the_value_of_a_solution_are_need_payoff_questions(text: str) -> None:
+    assert seller(text).spin == "need_payoff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # small talk
+        "Bent u goed aangekomen?",
+        "Hoe was het verkeer vanochtend?",
+        "Alles goed met u?",
+        # pitch questions
+        "Heeft u weleens gehoord van voorspellend onderhoud?",
+        "Weet u dat wij ook een app voor de chauffeurs hebben?",
+        # opinion on the proposal
+        "Hoe staat u tegenover een proefperiode van een maand?",
+        "Wat is uw eerste indruk van de demo?",
+        "Wat vindt u van het idee om met één filiaal te beginnen?",
+        # permission
+        "Mag ik u iets vragen?",
+        "Mag ik daar even op doorvragen?",
+        "Vindt u het goed als ik aantekeningen maak?",
+        # closes and agenda/time checks
+        "Spreken we dat zo af?",
+        "Hoeveel tijd hebben we vandaag?",
+        "Tot hoe laat heeft u?",
+    ],
+)
+def test_questions_that_are_not_spin_questions(text: str) -> None:
+    assert seller(text).spin is None
+
+
+# -------------------------------------------------------------------------------------------- seller acts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik wil het vandaag met u hebben over de bevoorrading van uw filialen.",
+        "Ik bel u in verband met de offerte die u vorige week aanvroeg.",
+        "U had via de website om informatie gevraagd, daarom bel ik.",
+        "We hadden een half uur afgesproken, dus ik zal u niet te lang ophouden.",
+        "Ik heb een paar vragen voorbereid over uw huidige planning.",
+        "Laten we beginnen met hoe het nu bij u gaat.",
+    ],
+)
+def test_purpose_and_agenda_statements_are_agenda(text: str) -> None:
+    assert "agenda" in seller(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben van Planbaar, wij maken roostersoftware.",
+        "Ik ben eigenaar van een klein installatiebedrijf in Zwolle.",
+        "Wij zijn een Utrechts bedrijf dat koelinstallaties onderhoudt.",
+    ],
+)
+def test_the_seller_introducing_themself_or_the_company_is_an_introduction(text: str) -> None:
+    assert "introduction" in seller(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dat zal niet makkelijk zijn.",
+        "Dat hoor ik vaker.",
+        "Dat moet frustrerend zijn voor uw mensen.",
+        "Goed om te weten.",
+        "Terecht punt.",
+    ],
+)
+def test_listening_and_empathy_is_an_acknowledgement(text: str) -> None:
+    assert "acknowledgement" in seller(text, ("customer", "De koeling valt steeds uit.")).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("Als ik het goed heb begrepen, ligt de koeling elke maand een keer stil.", "De koeling ligt elke maand wel een keer stil."),
+        ("Wat ik tot nu toe heb gehoord: de planning kost te veel tijd en de chauffeurs klagen.", "De planning kost te veel tijd en de chauffeurs klagen."),
+        ("Het komt er dus op neer dat de facturen te laat verstuurd worden.", "Onze facturen gaan vaak te laat de deur uit."),
+    ],
+)
+def test_restating_the_customer_is_a_summary(text: str, previous: str) -> None:
+    assert "summary" in seller(text, ("customer", previous)).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spreken we dat zo af?",
+        "Ik kan u volgende week al inplannen voor de installatie.",
+        "Wat zou u ervan vinden om met een proef van een maand te beginnen?",
+        "Kan ik ervan uitgaan dat we in maart starten?",
+        "Wanneer zal ik de monteur sturen?",
+        "Doen we het zo?",
+    ],
+)
+def test_asking_for_a_commitment_is_a_closing_attempt(text: str) -> None:
+    assert "closing_attempt" in seller(text).acts
+
+
+# ---------------------------------------------------------------------------------------- customer acts
+@pytest.mark.parametrize(
+    "text",
+    [
+        # existing supplier / satisfied with the current situation
+        "We werken al jaren naar tevredenheid met een ander bedrijf.",
+        "Eerlijk gezegd gaat het zo eigenlijk prima.",
+        "Ons huidige systeem voldoet nog goed.",
+        "We redden ons wel met Excel.",
+        # risk
+        "Overstappen brengt altijd gedoe met zich mee.",
+        "En als jullie over twee jaar niet meer bestaan?",
+        # doubt about fit or credibility
+        "Ik weet niet of dat bij ons bedrijf past.",
+        "Daar zijn we eigenlijk te klein voor.",
+        "Hebben jullie wel ervaring in onze branche?",
+        "Bij ons ligt dat toch anders.",
+        # timing
+        "We zitten midden in een reorganisatie.",
+        "Dat komt nu slecht uit.",
+        "Misschien in het voorjaar.",
+        # stalls
+        "Ik wil er eerst nog een nacht over slapen.",
+        "Laat maar wat informatie achter.",
+        "Dat beslis ik niet in mijn eentje.",
+    ],
+)
+def test_resistance_in_its_many_forms_is_an_objection(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dat is precies waar we naar zochten.",
+        "Daar zou ik wel mee verder willen.",
+        "Dat lijkt me een goede oplossing voor ons.",
+        "Moeten we zelf nog iets installeren?",
+    ],
+)
+def test_readiness_to_buy_is_a_buying_signal(text: str) -> None:
+    assert "buying_signal" in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hebben drie vestigingen en ongeveer veertig man personeel.",
+        "Ja, klopt.",
+        "De chauffeurs beginnen om zes uur.",
+    ],
+)
+def test_plain_answers_are_neither_signal_nor_objection(text: str) -> None:
+    assert not {"buying_signal", "objection"} & set(customer(text).acts)
