@@ -157,9 +157,18 @@ def test_listening_and_empathy_is_an_acknowledgement(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "previous"),
     [
-        ("Als ik het goed heb begrepen, ligt de koeling elke maand een keer stil.", "De koeling ligt elke maand wel een keer stil."),
-        ("Wat ik tot nu toe heb gehoord: de planning kost te veel tijd en de chauffeurs klagen.", "De planning kost te veel tijd en de chauffeurs klagen."),
-        ("Het komt er dus op neer dat de facturen te laat verstuurd worden.", "Onze facturen gaan vaak te laat de deur uit."),
+        (
+            "Als ik het goed heb begrepen, ligt de koeling elke maand een keer stil.",
+            "De koeling ligt elke maand wel een keer stil.",
+        ),
+        (
+            "Wat ik tot nu toe heb gehoord: de planning kost te veel tijd en de chauffeurs klagen.",
+            "De planning kost te veel tijd en de chauffeurs klagen.",
+        ),
+        (
+            "Het komt er dus op neer dat de facturen te laat verstuurd worden.",
+            "Onze facturen gaan vaak te laat de deur uit.",
+        ),
     ],
 )
 def test_restating_the_customer_is_a_summary(text: str, previous: str) -> None:
@@ -235,3 +244,130 @@ def test_readiness_to_buy_is_a_buying_signal(text: str) -> None:
 )
 def test_plain_answers_are_neither_signal_nor_objection(text: str) -> None:
     assert not {"buying_signal", "objection"} & set(customer(text).acts)
+
+
+# Fresh phrasings written after the families above (a second round, scored before the rules were widened
+# for them): (role, expected label, message, the customer's previous message or None). For seller rows the
+# label is the SPIN type ("none": not a SPIN question); for customer rows the core act, or "neither".
+FRESH: list[tuple[str, str, str, str | None]] = [
+    ("S", "problem", "Zijn de chauffeurs tevreden over de planning?", None),
+    ("S", "problem", "Komt u weleens handen tekort?", None),
+    ("S", "problem", "Wat zou u aan de huidige situatie willen verbeteren?", None),
+    ("S", "problem", "Waar zit voor u de grootste ergernis?", None),
+    ("S", "problem", "Is het lastig om goede monteurs te vinden?", None),
+    ("S", "problem", "Hoe betrouwbaar is uw huidige leverancier?", None),
+    ("S", "problem", "Krijgt u weleens klachten over de levertijden?", None),
+    ("S", "problem", "Moet u vaak achter leveranciers aan bellen?", None),
+    ("S", "problem", "Wat gaat er mis als het druk wordt?", None),
+    ("S", "problem", "Waar zou u graag vanaf willen?", None),
+    ("S", "problem", "Kost het veel tijd om de uren te controleren?", None),
+    ("S", "problem", "Hoe tevreden bent u over de snelheid van de helpdesk?", None),
+    ("S", "problem", "Houdt uw systeem het bij als het druk is?", None),
+    ("S", "problem", "Voldoet de huidige installatie nog aan uw eisen?", None),
+    ("S", "problem", "Zijn er momenten waarop het systeem te traag is?", None),
+    ("S", "problem", "Heeft u weleens dat een monteur zonder onderdelen komt?", None),
+    ("S", "problem", "Wat vindt u het meest tijdrovend?", None),
+    ("S", "situation", "Hoeveel medewerkers werken er in de keuken?", None),
+    ("S", "situation", "Welk boekhoudpakket gebruikt u?", None),
+    ("S", "situation", "Hoe is de inkoop bij jullie georganiseerd?", None),
+    ("S", "situation", "Wie beslist er over nieuwe investeringen?", None),
+    ("S", "situation", "Wanneer loopt uw huidige contract af?", None),
+    ("S", "situation", "Werken jullie met vaste of flexibele roosters?", None),
+    ("S", "situation", "Hoeveel orders verwerkt u per dag?", None),
+    ("S", "situation", "Heeft u een eigen technische dienst?", None),
+    ("S", "situation", "Wat doet u als er een nieuwe klant binnenkomt?", None),
+    ("S", "situation", "Hoe lang duurt het gemiddeld voordat een order de deur uit gaat?", None),
+    ("S", "situation", "Hoe vaak wordt er onderhoud gepleegd?", None),
+    (
+        "S",
+        "implication",
+        "Wat betekent die vertraging voor uw klanten?",
+        "Leveringen zijn vaak een dag te laat.",
+    ),
+    ("S", "implication", "Hoeveel omzet loopt u daardoor mis?", "De webshop ligt soms uren plat."),
+    ("S", "implication", "Hoe merken de gasten dat?", "De verwarming valt soms uit."),
+    ("S", "implication", "Wat kost het u als een vrachtwagen een dag stilstaat?", None),
+    ("S", "implication", "Heeft dat invloed op de sfeer in het team?", "Er wordt veel overgewerkt."),
+    ("S", "implication", "Wat zijn de gevolgen als een levering niet op tijd is?", None),
+    ("S", "implication", "Gaan er daardoor ook klanten weg?", "De telefoon wordt vaak niet opgenomen."),
+    ("S", "implication", "Hoeveel uur zijn uw planners kwijt aan het herstellen van fouten?", None),
+    ("S", "implication", "Wat doet dat met de werkdruk van uw mensen?", "Er vallen veel collega's uit."),
+    ("S", "implication", "Komen er dan ook boetes bij?", "We halen de deadlines van de gemeente niet."),
+    ("S", "implication", "Wat als een inspecteur dat ziet?", "De registratie is niet op orde."),
+    (
+        "S",
+        "implication",
+        "Hoe lang zitten de klanten dan zonder stroom?",
+        "De storingsdienst komt pas na een dag.",
+    ),
+    ("S", "implication", "Betekent dat ook dat er overuren gemaakt worden?", "We lopen twee weken achter."),
+    ("S", "implication", "En wat zegt de klant dan?", "We leveren soms de verkeerde onderdelen."),
+    ("S", "need_payoff", "Wat zou het betekenen als de monteur binnen vier uur ter plaatse is?", None),
+    ("S", "need_payoff", "Zou het helpen als u de planning op één scherm ziet?", None),
+    ("S", "need_payoff", "Hoeveel zou u besparen als de fouten verdwijnen?", None),
+    ("S", "need_payoff", "Wat zou u doen met de tijd die u overhoudt?", None),
+    ("S", "need_payoff", "Hoe belangrijk is het voor u om dat op te lossen?", None),
+    ("S", "need_payoff", "Is het waardevol als chauffeurs hun route vooraf krijgen?", None),
+    ("S", "need_payoff", "Wat levert een snellere facturatie u op?", None),
+    ("S", "need_payoff", "Welke verbetering zou u het meest opleveren?", None),
+    ("S", "need_payoff", "Wat zou het voor uw klanten betekenen als de levertijd halveert?", None),
+    ("S", "none", "Heeft u nog vragen voor mij?", None),
+    ("S", "none", "Zal ik u de brochure mailen?", None),
+    ("S", "none", "Wat vindt u van de demo tot nu toe?", None),
+    ("S", "none", "Kent u ons bedrijf al?", None),
+    ("S", "none", "Zullen we even kort de agenda doornemen?", None),
+    ("S", "none", "Is het goed als ik u over twee weken nog eens bel?", None),
+    ("S", "none", "Hoe was uw weekend?", None),
+    ("S", "none", "Welke dag schikt u voor de demo?", None),
+    ("S", "none", "Bent u er klaar voor om te starten?", None),
+    ("S", "none", "Wilt u dat ik een offerte opstel?", None),
+    ("S", "none", "Wat zou u ervan vinden als ik volgende week langskom voor een demo?", None),
+    ("S", "none", "Had u nog iets dat u kwijt wilt?", None),
+    ("S", "none", "Klinkt dat goed?", None),
+    ("S", "none", "Spreekt dit voorstel u aan?", None),
+    ("S", "none", "Heeft u onze nieuwe app al gezien?", None),
+    ("S", "none", "Wist u dat we ook onderhoud doen?", None),
+    ("S", "none", "Zou u bezwaar hebben als ik even meeschrijf?", None),
+    ("C", "objection", "Ik heb daar eerlijk gezegd weinig vertrouwen in.", None),
+    ("C", "objection", "Dat hebben we al eens geprobeerd en dat werkte niet.", None),
+    ("C", "objection", "Onze huidige leverancier is goedkoper.", None),
+    ("C", "objection", "We hebben pas een contract verlengd voor drie jaar.", None),
+    ("C", "objection", "Ik moet dat eerst met de directie bespreken.", None),
+    ("C", "objection", "Dat is voor ons echt te hoog gegrepen.", None),
+    ("C", "objection", "Ik zie niet in waarom we zouden overstappen.", None),
+    ("C", "objection", "Kunt u het niet gewoon per mail sturen?", None),
+    ("C", "objection", "Ik ben benieuwd, maar ik twijfel nog.", None),
+    ("C", "objection", "We zijn er nog niet aan toe.", None),
+    ("C", "objection", "Wij hebben daar intern al iemand voor.", None),
+    ("C", "objection", "Volgend kwartaal misschien.", None),
+    ("C", "objection", "Ik weet niet of mijn mensen daarmee willen werken.", None),
+    ("C", "objection", "Tja, dat kost toch weer geld.", None),
+    ("C", "objection", "Het klinkt mooi, maar ik geloof er niet zo in.", None),
+    ("C", "objection", "We hebben net een nieuwe leverancier gekozen.", None),
+    ("C", "objection", "Wat gebeurt er met onze data als jullie stoppen?", None),
+    ("C", "objection", "Mijn collega regelt dat soort dingen, bel hem maar.", None),
+    ("C", "objection", "Ik heb er nu echt geen hoofd naar.", None),
+    ("C", "buying_signal", "Kunnen jullie ook in het weekend leveren?", None),
+    ("C", "buying_signal", "Wat zou de eerste stap zijn?", None),
+    ("C", "buying_signal", "Hoe snel zou het geïnstalleerd kunnen zijn?", None),
+    ("C", "buying_signal", "Is er een mogelijkheid om het eerst te testen?", None),
+    ("C", "buying_signal", "Dat zou ons echt veel tijd schelen.", None),
+    ("C", "buying_signal", "Geldt die prijs ook bij een contract van twee jaar?", None),
+    ("C", "buying_signal", "Wie zou ons dan begeleiden bij de invoering?", None),
+    ("C", "buying_signal", "Dat klinkt als de oplossing waar we op zaten te wachten.", None),
+    ("C", "neither", "We hebben twee vestigingen, in Ede en Arnhem.", None),
+    ("C", "neither", "Vooral de planning loopt vaak vast.", None),
+    ("C", "neither", "Meestal bellen klanten tussen negen en elf.", None),
+    ("C", "neither", "Dat doet onze office manager.", None),
+    ("C", "neither", "Nou, de storingen kosten ons zeker tien uur per week.", None),
+]
+
+
+@pytest.mark.parametrize(("role", "expected", "text", "previous"), FRESH)
+def test_fresh_phrasings(role: str, expected: str, text: str, previous: str | None) -> None:
+    context = (("customer", previous),) if previous else ()
+    if role == "S":
+        assert (seller(text, *context).spin or "none") == expected
+    else:
+        acts = set(customer(text, *context).acts) & {"buying_signal", "objection"}
+        assert acts == (set() if expected == "neither" else {expected})
