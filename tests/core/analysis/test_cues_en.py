@@ -199,3 +199,136 @@ def test_implicit_objections_and_stalls_are_objections(text: str) -> None:
 )
 def test_facts_and_problem_descriptions_are_not_objections(text: str) -> None:
     assert "objection" not in customer(text).acts
+
+
+# ------------------------------------------------------------------------------ second round: problem
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do your drivers often end up waiting at the gate?",
+        "Does the handover between shifts always go smoothly?",
+        "What's it like when all the orders come in at once?",
+        "Does the manual booking take up a lot of your time?",
+        "Where does most of the time go in the quarterly audit?",
+        "If you could change one thing about the cleaning rota, what would it be?",
+        "Do the kitchen staff ever get orders for the wrong table?",
+        "Is it still manageable with the extra site?",
+        "Can you rely on the courier to pick up before five?",
+        "whats the biggest hassle with the expense claims",
+    ],
+)
+def test_more_problem_frames(text: str) -> None:
+    assert seller(text).spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("What would it mean for your customers if the server went down for a day?", None),
+        ("How do those customers react when the order is incomplete?", "Orders often ship with a missing item."),
+        ("And who carries the blame when a deadline is missed?", None),
+        ("Have any clients walked away over it?", "Our invoices are often wrong."),
+        ("Do your planners then end up redoing the whole week?", "The forecast is usually off."),
+        ("Did your customers mention it?", "The showroom was closed twice last month."),
+    ],
+)
+def test_more_implication_frames(text: str, previous: str | None) -> None:
+    assert seller(text, previous).spin == "implication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would your receptionists appreciate having all the bookings in one screen?",
+        "Would a loan van within a day get you out of trouble?",
+    ],
+)
+def test_more_need_payoff_frames(text: str) -> None:
+    assert seller(text).spin == "need_payoff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How are the kids?",
+        "Was the traffic bad on the way in?",
+        "Which part of what I showed you appeals to you most?",
+        "Is there anything I've forgotten to ask?",
+        "Did you see that we've opened a depot in Bristol?",
+        "Did you manage to visit our stand at the trade fair?",
+        "How did you find the demo on Monday?",
+        "Would you mind having a think about what I've told you?",
+    ],
+)
+def test_more_questions_that_are_not_spin(text: str) -> None:
+    analysis = seller(text)
+    assert analysis.question is not None
+    assert analysis.spin is None
+
+
+def test_agenda_and_time_checks() -> None:
+    assert "agenda" in seller("What would you like to cover today?").acts
+    assert "agenda" in seller("Shall we aim to wrap up by four?").acts
+    assert "agenda" in seller("The aim for this call is to understand how your planning works.").acts
+    # Asking to take notes or share a screen is neither the purpose of the call nor a time check.
+    assert "agenda" not in seller("Do you mind if I share my screen?").acts
+    assert "agenda" not in seller("Would it be OK if I called you again on Friday?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who from your side would you like at the trial next week?",
+        "Shall I lock in the installation for the second week of May?",
+        "Would Monday or Wednesday suit you better for the site visit?",
+        "Shall I come along to the board meeting and give the directors a short demo?",
+        "Are you free on Thursday to come and see the line in our workshop?",
+    ],
+)
+def test_more_closing_attempts(text: str) -> None:
+    assert "closing_attempt" in seller(text).acts
+
+
+def test_the_value_of_signing_off_proofs_is_not_a_close() -> None:
+    analysis = seller("What would it be worth to you to sign off every proof on screen?")
+    assert "closing_attempt" not in analysis.acts
+    assert analysis.spin == "need_payoff"
+
+
+# -------------------------------------------------------------------------- second round: customers
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We tried one of those booking tools before and it was a complete mess.",
+        "That's not in next year's budget either.",
+        "i dont think this fits how we do things",
+        "I can't really see our older staff using an app.",
+        "Next month is far too soon for us.",
+        "Then we'd be paying more every year than we do now.",
+        "There's no money left in the budget for this.",
+        "Honestly, what we have is good enough.",
+        "We're just a small bakery.",
+        "Honestly I don't really see the point.",
+        "I don't really fancy a five-year contract.",
+        "We've had bad experiences with leasing companies.",
+    ],
+)
+def test_more_objections(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This could be the answer to our parking problem.",
+        "That's exactly the sort of thing we've been looking for.",
+    ],
+)
+def test_fit_statements_are_buying_signals(text: str) -> None:
+    assert "buying_signal" in customer(text).acts
+
+
+def test_answers_and_small_talk_with_a_question_mark_are_not_buying_signals() -> None:
+    answer = A.analyze("Hard to say... twice a month?", "customer", [Message("seller", "How often?")], "en")
+    assert answer.acts == ()
+    assert A.analyze("Good thanks, busy. You?", "customer", [], "en").acts == ()
