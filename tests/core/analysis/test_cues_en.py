@@ -225,7 +225,10 @@ def test_more_problem_frames(text: str) -> None:
     ("text", "previous"),
     [
         ("What would it mean for your customers if the server went down for a day?", None),
-        ("How do those customers react when the order is incomplete?", "Orders often ship with a missing item."),
+        (
+            "How do those customers react when the order is incomplete?",
+            "Orders often ship with a missing item.",
+        ),
         ("And who carries the blame when a deadline is missed?", None),
         ("Have any clients walked away over it?", "Our invoices are often wrong."),
         ("Do your planners then end up redoing the whole week?", "The forecast is usually off."),
