@@ -335,3 +335,72 @@ def test_answers_and_small_talk_with_a_question_mark_are_not_buying_signals() ->
     answer = A.analyze("Hard to say... twice a month?", "customer", [Message("seller", "How often?")], "en")
     assert answer.acts == ()
     assert A.analyze("Good thanks, busy. You?", "customer", [], "en").acts == ()
+
+
+# ------------------------------------------------------------------------------------- seller acts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm ringing about the quote you requested last week.",
+        "You asked us to get in touch about your fleet, so that's why I'm calling.",
+        "I'll start with a few questions and then we can see if there's a fit.",
+        "Let's first look at how you work today, and after that I'll explain what we do.",
+        "Before we dive in, can I check how long you have?",
+        "What I'd propose is that we go through your current process first.",
+        "I wanted to talk to you about your printing costs.",
+        "Does that plan work for you?",
+    ],
+)
+def test_purpose_of_the_call_and_time_checks_are_agenda(text: str) -> None:
+    assert "agenda" in seller(text).acts
+
+
+def test_starting_with_a_pilot_is_a_close_not_an_agenda() -> None:
+    acts = seller("Shall we just start with two vans and see how it goes?").acts
+    assert "closing_attempt" in acts
+    assert "agenda" not in acts
+    assert seller("Shall we start with how you plan the routes now?").acts == ("agenda",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That can't be easy.",
+        "Fair point.",
+        "Okay, clear.",
+        "I get where you're coming from.",
+        "That's a real pain.",
+        "Makes total sense.",
+    ],
+)
+def test_listening_phrases_are_acknowledgements(text: str) -> None:
+    assert "acknowledgement" in seller(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How about we start with a two-week trial at one site?",
+        "Which of the two options shall I write up?",
+        "Are you happy for me to raise the purchase order?",
+        "So, shall we make a start on the first of March?",
+        "Can I count you in for the pilot?",
+    ],
+)
+def test_more_closes(text: str) -> None:
+    analysis = seller(text)
+    assert "closing_attempt" in analysis.acts
+    assert analysis.spin is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This would make my life a lot easier.",
+        "I think the team would really like this.",
+        "OK, I'm warming to the idea.",
+        "That would take a lot off my plate.",
+    ],
+)
+def test_saying_the_offer_fits_is_a_buying_signal(text: str) -> None:
+    assert "buying_signal" in customer(text).acts
