@@ -404,3 +404,53 @@ def test_more_closes(text: str) -> None:
 )
 def test_saying_the_offer_fits_is_a_buying_signal(text: str) -> None:
     assert "buying_signal" in customer(text).acts
+
+
+# ------------------------------------------------------------------------------ third round: SPIN
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How's the new payroll system working out so far?",
+        "Do invoices sometimes sit unpaid for months?",
+        "Is there a part of the process you'd happily get rid of?",
+        "Are you running into limits with the current licence?",
+        "Does the team get enough support from IT?",
+        "Do you worry about what happens if the server room floods?",
+        "Are you confident the backups actually work?",
+        "Is the office too small now that you've grown?",
+        "What part of the job do your technicians dread?",
+    ],
+)
+def test_problem_frames_third_round(text: str) -> None:
+    assert seller(text).spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("So who deals with the angry phone calls?", "Deliveries are often late."),
+        ("Do you have to bring in temps to cover it?", "A lot of staff are off sick in winter."),
+        ("Is that why the team is working weekends?", "The backlog keeps growing."),
+    ],
+)
+def test_implication_frames_third_round(text: str, previous: str) -> None:
+    assert seller(text, previous).spin == "implication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have you had a chance to read the proposal?",
+        "Does this look like something you could use?",
+        "Can I ask you something about your role first?",
+        "How did you hear about us?",
+    ],
+)
+def test_not_spin_third_round(text: str) -> None:
+    analysis = seller(text)
+    assert analysis.question is not None
+    assert analysis.spin is None
+
+
+def test_a_busy_day_in_a_volume_question_is_not_small_talk() -> None:
+    assert seller("How many orders go out on a busy day?").spin == "situation"
