@@ -454,3 +454,58 @@ def test_not_spin_third_round(text: str) -> None:
 
 def test_a_busy_day_in_a_volume_question_is_not_small_talk() -> None:
     assert seller("How many orders go out on a busy day?").spin == "situation"
+
+
+# -------------------------------------------------------------------------- third round: customers
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're tied to head office for that, they choose the suppliers.",
+        "Procurement handles all new vendors, and they're slow.",
+        "Honestly, we're fine as we are.",
+        "Our people are used to the old way, they won't like change.",
+        "What happens to our data if you go bust?",
+        "I need to get three quotes anyway, it's company policy.",
+        "The board wants to cut costs, not add them.",
+        "Seems a bit much for what we need.",
+        "We looked at something similar last year and decided against it.",
+        "Our last supplier overpromised and underdelivered.",
+        "We don't have anyone to run it.",
+        "That's not really a problem for us.",
+        "We'd have to retrain everyone.",
+        "The timing isn't great, we're moving offices in March.",
+        "Maybe in the new financial year.",
+        "We'd need to see it working somewhere else first.",
+        "My boss will say no, I already know.",
+        "We'll stick with what we've got for now.",
+        "It's not something we're looking at right now.",
+        "Frankly we have bigger fish to fry.",
+    ],
+)
+def test_objections_third_round(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our current provider charges per user.",
+        "Would it work with our existing scanners?",
+        "Could we go and see it running at another site?",
+        "Procurement decides in the end, but they listen to me.",
+    ],
+)
+def test_facts_and_questions_about_the_offer_are_not_objections(text: str) -> None:
+    assert "objection" not in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's the first time someone has actually understood our problem.",
+        "I could see us using this.",
+        "This is pretty much what I had in mind.",
+    ],
+)
+def test_fit_statements_third_round(text: str) -> None:
+    assert "buying_signal" in customer(text).acts
