@@ -106,30 +106,40 @@ def match_rules(rules: tuple[Rule, ...], text: str) -> list[re.Match[str] | None
 
 
 _Entry = tuple[int, int, "_Cue"]  # (rule index, cue index, cue)
+_Prefixed = tuple[int, int, "_Cue", tuple[str, ...]]  # (rule index, cue index, cue, word prefixes)
+_Guarded = tuple[int, int, "_Cue", tuple[str, ...]]  # (rule index, cue index, cue, required substrings)
+
+_PREFIX_KEY = 4  # every word prefix worked out from the bundled patterns has at least four letters
 
 
 @dataclass(frozen=True, slots=True)
 class _MergedRules:
     rules: tuple[Rule, ...]
-    by_word: Mapping[str, tuple[_Entry, ...]]
-    word_keys: frozenset[str]
-    always: tuple[_Entry, ...]  # cues whose start is unknown: searched through the text
-    prefixed: tuple[tuple[int, int, _Cue, tuple[str, ...]], ...]  # cues whose first word is partly known
-    all_prefixes: tuple[str, ...]
+    by_word: Mapping[str, tuple[_Entry, ...]]  # cues indexed by their first word
+    by_pair: Mapping[str, Mapping[str, tuple[_Entry, ...]]]  # ... or by their first two words
+    word_keys: frozenset[str]  # the first words of both
+    # Cues whose start is unknown, with literal text every match must contain (empty: none known); the
+    # cue is only searched through the text when one of those substrings is in it.
+    always: tuple[_Guarded, ...]
+    # Cues whose first word is partly known ("frustr\w*"), by the first letters of their prefixes.
+    by_prefix: Mapping[str, tuple[_Prefixed, ...]]
+    prefix_keys: frozenset[str]
 
     def find_all(self, text: str) -> list[re.Match[str] | None]:
-        positions = _word_positions(text)
+        index = _index(text)
+        positions = index.positions
         count = len(self.rules)
         best: list[re.Match[str] | None] = [None] * count
         hits = self.word_keys.intersection(positions)
-        if not hits and not self.always and not self.prefixed:
+        prefix_hits = self.prefix_keys.intersection(index.prefixes) if self.prefix_keys else ()
+        if not hits and not self.always and not prefix_hits:
             return best  # the usual case for most rules: none of their start words is in the text
         # The best match so far per rule as one int, position * _CUE_SLOTS + cue index (earliest start,
         # then earliest cue, as in one alternation): cheaper than comparing tuples on the hot path.
         keys = [(len(text) + 1) * _CUE_SLOTS] * count
         for word in hits:
             starts = positions[word]
-            for r, c, cue in self.by_word[word]:
+            for r, c, cue in self.by_word.get(word, ()):
                 match = (cue._compiled or cue.compile()).match
                 key = keys[r]
                 for at in starts:
@@ -139,15 +149,27 @@ class _MergedRules:
                     if found:
                         best[r], keys[r] = found, at * _CUE_SLOTS + c
                         break
-        for r, c, cue in self.always:
+            seconds = self.by_pair.get(word)
+            if seconds is None:
+                continue
+            for at in starts:  # the word after this one, if one space follows: "wat" + "zou"
+                second = _SECOND_WORD.match(text, at + len(word))
+                entries = seconds.get(second.group(1)) if second else None
+                for r, c, cue in entries or ():
+                    if at * _CUE_SLOTS + c < keys[r]:
+                        found = (cue._compiled or cue.compile()).match(text, at)
+                        if found:
+                            best[r], keys[r] = found, at * _CUE_SLOTS + c
+        for r, c, cue, required in self.always:
+            if required and not any(part in text for part in required):
+                continue
             end = min(len(text), keys[r] // _CUE_SLOTS + 1)
             found = (cue._compiled or cue.compile()).search(text, 0, end)
             if found and found.start() * _CUE_SLOTS + c < keys[r]:
                 best[r], keys[r] = found, found.start() * _CUE_SLOTS + c
-        if self.prefixed:
-            candidates = [w for w in positions if w.startswith(self.all_prefixes)]
-            for word in candidates:
-                for r, c, cue, prefixes in self.prefixed:
+        for key in prefix_hits:
+            for word in index.prefixes[key]:
+                for r, c, cue, prefixes in self.by_prefix[key]:
                     if not word.startswith(prefixes):
                         continue
                     for at in positions[word]:
@@ -159,6 +181,7 @@ class _MergedRules:
 
 
 _CUE_SLOTS = 1 << 16  # more cues than any rule has
+_SECOND_WORD = re.compile(r" (\w+)")
 
 
 _MERGED: dict[tuple[Rule, ...], _MergedRules] = {}
@@ -168,66 +191,116 @@ def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
     merged = _MERGED.get(rules)
     if merged is None:
         by_word: dict[str, list[_Entry]] = {}
-        always: list[_Entry] = []
-        prefixed: list[tuple[int, int, _Cue, tuple[str, ...]]] = []
+        by_pair: dict[str, dict[str, list[_Entry]]] = {}
+        always: list[_Guarded] = []
+        by_prefix: dict[str, list[_Prefixed]] = {}
         for r, rule in enumerate(rules):
             for c, cue in enumerate(rule.cues):
                 if cue.words is None:
-                    always.append((r, c, cue))
+                    always.append((r, c, cue, _required_text(cue.source)))
                     continue
-                for word in cue.words:
-                    by_word.setdefault(word, []).append((r, c, cue))
-                if cue.prefixes:
-                    prefixed.append((r, c, cue, cue.prefixes))
+                for start in cue.words:
+                    first, _, second = start.partition(" ")
+                    if second:
+                        by_pair.setdefault(first, {}).setdefault(second, []).append((r, c, cue))
+                    else:
+                        by_word.setdefault(first, []).append((r, c, cue))
+                keys = {p[:_PREFIX_KEY] for p in cue.prefixes}
+                if any(len(p) < _PREFIX_KEY for p in cue.prefixes):
+                    keys = {""}  # too short to index: tried on every word (scenario patterns only)
+                for key in sorted(keys):
+                    by_prefix.setdefault(key, []).append((r, c, cue, cue.prefixes))
         merged = _MergedRules(
             rules,
             {w: tuple(v) for w, v in by_word.items()},
-            frozenset(by_word),
+            {w: {second: tuple(v) for second, v in seconds.items()} for w, seconds in by_pair.items()},
+            frozenset(by_word) | frozenset(by_pair),
             tuple(always),
-            tuple(prefixed),
-            tuple(sorted({p for *_, prefixes in prefixed for p in prefixes})),
+            {k: tuple(v) for k, v in by_prefix.items()},
+            frozenset(by_prefix),
         )
         if len(_MERGED) < 4096:  # rule tuples come from the data and the scenarios: a small, fixed set
             _MERGED[rules] = merged
     return merged
 
 
-_TEXT_WORD = re.compile(r"\w+")
-
-
-_NON_WORD = re.compile(r"(\W+)")
+@dataclass(frozen=True, slots=True)
+class _TextIndex:
+    positions: dict[str, list[int]]  # word -> where it starts
+    prefixes: dict[str, list[str]]  # first letters of a word ("" for all words) -> the words
 
 
 @lru_cache(maxsize=1024)
+def _index(text: str) -> _TextIndex:
+    positions = _word_positions(text)
+    prefixes: dict[str, list[str]] = {"": list(positions)}
+    for word in positions:
+        if len(word) >= _PREFIX_KEY:
+            prefixes.setdefault(word[:_PREFIX_KEY], []).append(word)
+    return _TextIndex(positions, prefixes)
+
+
+_WORD_CHARS = re.compile(r"\w+")
+
+
 def _word_positions(text: str) -> dict[str, list[int]]:
-    """Where each word of the text starts, and each pair of words separated by one space ("wat zou"):
-    cues are indexed by their first word, or their first two words when both are literal. (Splitting on
-    the non-word runs and adding up lengths avoids a match object per word: this is the hot path.)"""
+    """Where each word of the text starts: cues are only tried where a word they can start with is."""
     positions: dict[str, list[int]] = {}
     get = positions.get
-    parts = _NON_WORD.split(text)  # word, separator, word, separator, ..., word (words may be "")
-    at = 0
-    previous = ""
-    previous_at = 0
-    for i in range(0, len(parts), 2):
-        word = parts[i]
-        if word:
-            found = get(word)
-            if found is None:
-                positions[word] = [at]
-            else:
-                found.append(at)
-            if previous:
-                pair = f"{previous} {word}"
-                found = get(pair)
-                if found is None:
-                    positions[pair] = [previous_at]
-                else:
-                    found.append(previous_at)
-        separator = parts[i + 1] if i + 1 < len(parts) else ""
-        previous, previous_at = (word, at) if word and separator == " " else ("", 0)
-        at += len(word) + len(separator)
+    for found in _WORD_CHARS.finditer(text):
+        word = found.group()
+        starts = get(word)
+        if starts is None:
+            positions[word] = [found.start()]
+        else:
+            starts.append(found.start())
     return positions
+
+
+def _required_text(pattern: str) -> tuple[str, ...]:
+    """Literal text every match of ``pattern`` contains, as alternatives (one of them is always there):
+    a cheap substring test before searching the whole text. Empty when nothing certain is known."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return ()
+    return _required_in(list(parsed), 0) or ()
+
+
+def _required_in(items: list[Any], depth: int) -> tuple[str, ...] | None:
+    """The longest literal run in a sequence of pattern items, or the alternatives of a group that all
+    have one; None when no item guarantees any text."""
+    if depth > 40:
+        return None
+    best: tuple[str, ...] | None = None
+    run = ""
+
+    def better(candidate: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if (
+            candidate
+            and all(len(c) >= 2 for c in candidate)
+            and (best is None or min(map(len, candidate)) > min(map(len, best)))
+        ):
+            best = candidate
+
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        better((run,) if run else None)
+        run = ""
+        if name == "SUBPATTERN":
+            better(_required_in(list(av[-1]), depth + 1))
+        elif name == "BRANCH":
+            alternatives = [_required_in(list(a), depth + 1) for a in av[1]]
+            if all(alternatives):
+                better(tuple(sorted({t for a in alternatives for t in a or ()})))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+            better(_required_in(list(av[2]), depth + 1))
+    better((run,) if run else None)
+    return best
 
 
 _MAX_STARTS = 400
