@@ -70,8 +70,13 @@ def run(args: argparse.Namespace) -> int:
         return _run_evaluate(args)
     if args.baseline or args.json or args.errors:
         raise CliError("--baseline, --json and --errors only apply with --evaluate")
+    from salesbot.cli.runtime import settle_heap
     from salesbot.core.analysis import default_analyzer
+    from salesbot.core.analysis.lexicon import LANGS, load_language
 
+    for lang in LANGS:
+        load_language(lang)  # before settle_heap, so the collector leaves the language data alone
+    settle_heap()
     with _open(args.file) as stream:
         return _analyze_stream(stream, sys.stdout, default_analyzer(), args.lang, args.role or "seller")
 

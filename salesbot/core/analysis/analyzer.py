@@ -134,16 +134,18 @@ _TERM_CACHE_LIMIT = 200_000
 
 def _terms_of_normalised(norm: str, lang: Lang) -> frozenset[str]:
     cache = _TERM_CACHE[lang]
-    out: set[str] = set()
-    for word in _WORD.findall(norm):
-        term = cache.get(word)
-        if term is None:
-            term = _term(word, lang)
-            if len(cache) < _TERM_CACHE_LIMIT:
-                cache[word] = term
-        if term:
-            out.add(term)
-    return frozenset(out)
+    words = set(_WORD.findall(norm))
+    terms = set(map(cache.get, words))
+    if None in terms:  # words not seen before: work them out once
+        terms.discard(None)
+        for word in words:
+            if word not in cache:
+                term = _term(word, lang)
+                terms.add(term)
+                if len(cache) < _TERM_CACHE_LIMIT:
+                    cache[word] = term
+    terms.discard("")
+    return frozenset(terms)  # type: ignore[arg-type]
 
 
 def _term(word: str, lang: Lang) -> str:
@@ -235,7 +237,7 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
         return None
     # Cues are matched on the whole sentence (one word index per sentence keeps this fast); the
     # imperative ones are anchored at the start of the sentence.
-    hit = first_match(data.elaboration + data.indirect_open, sentence)
+    hit = first_match(data.open_cues, sentence)
     if hit:
         return _Question(sentence, "open", hit[0], hit[1])
     clauses = _CLAUSE_SPLIT.split(body)
@@ -276,9 +278,7 @@ def _correction(word: str, lang: Lang) -> str | None:
 def _correct_typos(sentence: str, data: LangData, fixes: list[str]) -> str:
     """Replace words one typo away from a cue word ("tevreeden" -> "tevreden"); record each fix."""
     lang = data.lang
-    unknown = [
-        w for w in _LONG_WORD.findall(sentence) if w not in data.vocabulary and w not in data.stop_words
-    ]
+    unknown = set(_LONG_WORD.findall(sentence)).difference(data.vocabulary, data.stop_words)
     if not any(_correction(w, lang) for w in unknown):
         return sentence  # the usual case: nothing to correct, no rewrite
 
@@ -328,12 +328,23 @@ def _find_question(sentences: Sequence[str], data: LangData) -> _Question | None
 
 
 # --------------------------------------------------------------------------------------------- analyser
+@dataclass(frozen=True, slots=True)
+class _CustomerRules:
+    objection: tuple[Rule, ...]
+    objection_in_answer: tuple[Rule, ...]
+    fit: tuple[Rule, ...]  # "this is what we need": a buying signal in any sentence
+    topics: tuple[Rule, ...]  # price, delivery, contract ...: a buying signal in a question
+    not_buying_question: tuple[Rule, ...]
+    extensions: tuple[tuple[str, tuple[Rule, ...]], ...]  # confirmation, explicit_need
+
+
 class Analyzer:
     """Labels messages (see analysis-labels.md). Pure and deterministic; language data is loaded lazily."""
 
     def __init__(self, extra_cues: Mapping[str, Sequence[str]] | None = None) -> None:
         self._extra: dict[str, tuple[Rule, ...]] = {}
         self._act_rule_cache: dict[str, tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
+        self._customer_rule_cache: dict[str, _CustomerRules] = {}
         self._extra_phrases: dict[str, tuple[str, ...]] = {}
         for label, phrases in (extra_cues or {}).items():
             cleaned = tuple(p for p in (str(x).strip() for x in phrases) if p)
@@ -353,6 +364,26 @@ class Analyzer:
                     rules.append(rule)
                     names.append(act)
             cached = self._act_rule_cache[data.lang] = (tuple(rules), tuple(names))
+        return cached
+
+    def _customer_rules(self, data: LangData) -> _CustomerRules:
+        """The customer act rules of a language with this analyser's scenario cues, grouped as used."""
+        cached = self._customer_rule_cache.get(data.lang)
+        if cached is None:
+            objection = data.customer_acts.get("objection", ()) + self._extra.get("objection", ())
+            signal = data.customer_acts.get("buying_signal", ())
+            cached = self._customer_rule_cache[data.lang] = _CustomerRules(
+                objection=objection,
+                # An answer to the seller's question explains: general resistance is not a new objection.
+                objection_in_answer=tuple(r for r in objection if r.name != "objection.general"),
+                fit=signal[:1] + self._extra.get("buying_signal", ()),
+                topics=signal[1:],
+                not_buying_question=data.customer_acts.get("not_buying_question", ()),
+                extensions=tuple(
+                    (act, data.customer_acts.get(act, ()) + self._extra.get(act, ()))
+                    for act in EXTRA_CUSTOMER_ACTS
+                ),
+            )
         return cached
 
     # -- public API ------------------------------------------------------------------------------
@@ -590,17 +621,15 @@ class Analyzer:
     ) -> tuple[str, ...]:
         found: dict[str, Evidence] = {}
         objection_sentences: set[int] = set()
-        objection_rules = data.customer_acts.get("objection", ()) + self._extra.get("objection", ())
-        if answering:
-            objection_rules = tuple(r for r in objection_rules if r.name != "objection.general")
+        rules = self._customer_rules(data)
+        objection_rules = rules.objection_in_answer if answering else rules.objection
         for index, sentence in enumerate(sentences):
             hit = first_match(objection_rules, sentence)
             if hit:
                 objection_sentences.add(index)
                 found.setdefault("objection", Evidence("act=objection", hit[0], hit[1]))
         for index, sentence in enumerate(sentences):
-            rules = data.customer_acts.get("buying_signal", ())
-            fit = first_match(rules[:1] + self._extra.get("buying_signal", ()), sentence)
+            fit = first_match(rules.fit, sentence)
             # "Klinkt mooi, maar dat zeggen ze allemaal": the concern, not the politeness, counts.
             if fit and index not in objection_sentences:
                 found.setdefault("buying_signal", Evidence("act=buying_signal", fit[0], fit[1]))
@@ -614,12 +643,10 @@ class Analyzer:
                 or bool(_starts_with_question_word(_strip_lead_in(sentence, data), data))
             )
             if is_question:
-                hit = first_match(rules[1:], sentence)
+                hit = first_match(rules.topics, sentence)
                 if hit:
                     found.setdefault("buying_signal", Evidence("act=buying_signal", hit[0], hit[1]))
-                elif not objection_sentences and not first_match(
-                    data.customer_acts.get("not_buying_question", ()), sentence
-                ):
+                elif not objection_sentences and not first_match(rules.not_buying_question, sentence):
                     # A customer who asks about the offer (not for clarification, not small talk)
                     # is weighing it up: the definitions count such questions as buying signals.
                     found.setdefault(
@@ -638,8 +665,8 @@ class Analyzer:
             )
         ):
             del found["buying_signal"]
-        for act in EXTRA_CUSTOMER_ACTS:
-            hit = first_match(data.customer_acts.get(act, ()) + self._extra.get(act, ()), norm)
+        for act, act_rules in rules.extensions:
+            hit = first_match(act_rules, norm)
             if hit:
                 found[act] = Evidence(f"act={act}", hit[0], hit[1])
         ordered = sorted(found, key=lambda a: _ACT_ORDER.get(a, 99))

@@ -167,9 +167,9 @@ class _MergedRules:
             found = (cue._compiled or cue.compile()).search(text, 0, end)
             if found and found.start() * _CUE_SLOTS + c < keys[r]:
                 best[r], keys[r] = found, found.start() * _CUE_SLOTS + c
-        for key in prefix_hits:
-            for word in index.prefixes[key]:
-                for r, c, cue, prefixes in self.by_prefix[key]:
+        for letters in prefix_hits:
+            for word in index.prefixes[letters]:
+                for r, c, cue, prefixes in self.by_prefix[letters]:
                     if not word.startswith(prefixes):
                         continue
                     for at in positions[word]:
@@ -224,20 +224,29 @@ def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
     return merged
 
 
-@dataclass(frozen=True, slots=True)
 class _TextIndex:
-    positions: dict[str, list[int]]  # word -> where it starts
-    prefixes: dict[str, list[str]]  # first letters of a word ("" for all words) -> the words
+    """The words of a text and where they start; the word prefixes only when a rule set needs them."""
+
+    __slots__ = ("_prefixes", "positions")
+
+    def __init__(self, positions: dict[str, list[int]]) -> None:
+        self.positions = positions  # word -> where it starts
+        self._prefixes: dict[str, list[str]] | None = None
+
+    @property
+    def prefixes(self) -> dict[str, list[str]]:
+        """First letters of a word ("" for all words) -> the words."""
+        if self._prefixes is None:
+            self._prefixes = {"": list(self.positions)}
+            for word in self.positions:
+                if len(word) >= _PREFIX_KEY:
+                    self._prefixes.setdefault(word[:_PREFIX_KEY], []).append(word)
+        return self._prefixes
 
 
 @lru_cache(maxsize=1024)
 def _index(text: str) -> _TextIndex:
-    positions = _word_positions(text)
-    prefixes: dict[str, list[str]] = {"": list(positions)}
-    for word in positions:
-        if len(word) >= _PREFIX_KEY:
-            prefixes.setdefault(word[:_PREFIX_KEY], []).append(word)
-    return _TextIndex(positions, prefixes)
+    return _TextIndex(_word_positions(text))
 
 
 _WORD_CHARS = re.compile(r"\w+")
@@ -425,7 +434,6 @@ def phrase_pattern(phrase: str) -> str:
 
 _HAS_DIGIT = re.compile(r"\d")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'", "`": "'"})
-_SPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 
 
@@ -436,7 +444,7 @@ def normalise(text: str) -> str:
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     if _HAS_DIGIT.search(text):
         text = _THOUSANDS.sub("", text)  # "5.000 dozen" / "5,000 boxes": one number, one word
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -455,6 +463,7 @@ class LangData:
     generic_verb_first: bool  # Dutch: any finite verb + pronoun starts a yes/no question
     elaboration: tuple[Rule, ...]
     indirect_open: tuple[Rule, ...]
+    open_cues: tuple[Rule, ...]  # elaboration + indirect_open, tried together on every question
     choice: tuple[Rule, ...]
     not_question: re.Pattern[str] | None
     summary_checks: tuple[Rule, ...]
@@ -648,6 +657,8 @@ def load_language(lang: Lang) -> LangData:
     baseline = groups("baseline")
     vocabulary = _vocabulary(raw)
     follow_up_cues = compile_rules(groups("follow_up_cues"))
+    elaboration = compile_rules(groups("elaboration"))
+    indirect_open = compile_rules(groups("indirect_open"))
     return LangData(
         lang=lang,
         detect_words=_words(raw.get("detect_words")),
@@ -661,8 +672,9 @@ def load_language(lang: Lang) -> LangData:
         verb_first_pronouns=_words(raw.get("verb_first_pronouns")),
         not_verbs=_words(raw.get("not_verbs")),
         generic_verb_first=bool(raw.get("generic_verb_first", False)),
-        elaboration=compile_rules(groups("elaboration")),
-        indirect_open=compile_rules(groups("indirect_open")),
+        elaboration=elaboration,
+        indirect_open=indirect_open,
+        open_cues=elaboration + indirect_open,
         choice=compile_rules(groups("choice")),
         not_question=_optional_pattern(raw.get("not_question")),
         summary_checks=compile_rules(groups("summary_checks")),
