@@ -152,10 +152,13 @@ class _MergedRules:
             seconds = self.by_pair.get(word)
             if seconds is None:
                 continue
+            word_at = index.word_at
+            after = len(word) + 1
             for at in starts:  # the word after this one, if one space follows: "wat" + "zou"
-                second = _SECOND_WORD.match(text, at + len(word))
-                entries = seconds.get(second.group(1)) if second else None
-                for r, c, cue in entries or ():
+                entries = seconds.get(word_at.get(at + after, ""))
+                if entries is None or text[at + after - 1] != " ":
+                    continue
+                for r, c, cue in entries:
                     if at * _CUE_SLOTS + c < keys[r]:
                         found = (cue._compiled or cue.compile()).match(text, at)
                         if found:
@@ -181,7 +184,6 @@ class _MergedRules:
 
 
 _CUE_SLOTS = 1 << 16  # more cues than any rule has
-_SECOND_WORD = re.compile(r" (\w+)")
 
 
 _MERGED: dict[tuple[Rule, ...], _MergedRules] = {}
@@ -227,10 +229,11 @@ def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
 class _TextIndex:
     """The words of a text and where they start; the word prefixes only when a rule set needs them."""
 
-    __slots__ = ("_prefixes", "positions")
+    __slots__ = ("_prefixes", "positions", "word_at")
 
-    def __init__(self, positions: dict[str, list[int]]) -> None:
+    def __init__(self, positions: dict[str, list[int]], word_at: dict[int, str]) -> None:
         self.positions = positions  # word -> where it starts
+        self.word_at = word_at  # where a word starts -> the word
         self._prefixes: dict[str, list[str]] | None = None
 
     @property
@@ -246,24 +249,22 @@ class _TextIndex:
 
 @lru_cache(maxsize=1024)
 def _index(text: str) -> _TextIndex:
-    return _TextIndex(_word_positions(text))
-
-
-_WORD_CHARS = re.compile(r"\w+")
-
-
-def _word_positions(text: str) -> dict[str, list[int]]:
-    """Where each word of the text starts: cues are only tried where a word they can start with is."""
     positions: dict[str, list[int]] = {}
+    word_at: dict[int, str] = {}
     get = positions.get
     for found in _WORD_CHARS.finditer(text):
         word = found.group()
+        at = found.start()
+        word_at[at] = word
         starts = get(word)
         if starts is None:
-            positions[word] = [found.start()]
+            positions[word] = [at]
         else:
-            starts.append(found.start())
-    return positions
+            starts.append(at)
+    return _TextIndex(positions, word_at)
+
+
+_WORD_CHARS = re.compile(r"\w+")
 
 
 def _required_text(pattern: str) -> tuple[str, ...]:
