@@ -109,7 +109,7 @@ _Entry = tuple[int, int, "_Cue"]  # (rule index, cue index, cue)
 _Prefixed = tuple[int, int, "_Cue", tuple[str, ...]]  # (rule index, cue index, cue, word prefixes)
 _Guarded = tuple[int, int, "_Cue", tuple[str, ...]]  # (rule index, cue index, cue, required substrings)
 
-_PREFIX_KEY = 4  # every word prefix worked out from the bundled patterns has at least four letters
+_PREFIX_KEY = 4  # letters of a word prefix looked for in the text before going through its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +122,7 @@ class _MergedRules:
     # cue is only searched through the text when one of those substrings is in it.
     always: tuple[_Guarded, ...]
     # Cues whose first word is partly known ("frustr\w*"), by the first letters of their prefixes.
-    by_prefix: Mapping[str, tuple[_Prefixed, ...]]
-    prefix_keys: frozenset[str]
+    by_prefix: tuple[tuple[str, tuple[_Prefixed, ...]], ...]
 
     def find_all(self, text: str) -> list[re.Match[str] | None]:
         index = _index(text)
@@ -131,8 +130,7 @@ class _MergedRules:
         count = len(self.rules)
         best: list[re.Match[str] | None] = [None] * count
         hits = self.word_keys.intersection(positions)
-        prefix_hits = self.prefix_keys.intersection(index.prefixes) if self.prefix_keys else ()
-        if not hits and not self.always and not prefix_hits:
+        if not hits and not self.always and not self.by_prefix:
             return best  # the usual case for most rules: none of their start words is in the text
         # The best match so far per rule as one int, position * _CUE_SLOTS + cue index (earliest start,
         # then earliest cue, as in one alternation): cheaper than comparing tuples on the hot path.
@@ -170,9 +168,13 @@ class _MergedRules:
             found = (cue._compiled or cue.compile()).search(text, 0, end)
             if found and found.start() * _CUE_SLOTS + c < keys[r]:
                 best[r], keys[r] = found, found.start() * _CUE_SLOTS + c
-        for letters in prefix_hits:
-            for word in index.prefixes[letters]:
-                for r, c, cue, prefixes in self.by_prefix[letters]:
+        for letters, prefixed in self.by_prefix:
+            if letters not in text:
+                continue  # a quick look before going through the words
+            for word in positions:
+                if not word.startswith(letters):
+                    continue
+                for r, c, cue, prefixes in prefixed:
                     if not word.startswith(prefixes):
                         continue
                     for at in positions[word]:
@@ -218,8 +220,7 @@ def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
             {w: {second: tuple(v) for second, v in seconds.items()} for w, seconds in by_pair.items()},
             frozenset(by_word) | frozenset(by_pair),
             tuple(always),
-            {k: tuple(v) for k, v in by_prefix.items()},
-            frozenset(by_prefix),
+            tuple((k, tuple(v)) for k, v in sorted(by_prefix.items())),
         )
         if len(_MERGED) < 4096:  # rule tuples come from the data and the scenarios: a small, fixed set
             _MERGED[rules] = merged
@@ -227,24 +228,16 @@ def _merged(rules: tuple[Rule, ...]) -> _MergedRules:
 
 
 class _TextIndex:
-    """The words of a text and where they start; the word prefixes only when a rule set needs them."""
+    """The words of a text: where each starts, and which word starts where."""
 
-    __slots__ = ("_prefixes", "positions", "word_at")
+    __slots__ = ("positions", "word_at")
 
     def __init__(self, positions: dict[str, list[int]], word_at: dict[int, str]) -> None:
         self.positions = positions  # word -> where it starts
         self.word_at = word_at  # where a word starts -> the word
-        self._prefixes: dict[str, list[str]] | None = None
 
-    @property
-    def prefixes(self) -> dict[str, list[str]]:
-        """First letters of a word ("" for all words) -> the words."""
-        if self._prefixes is None:
-            self._prefixes = {"": list(self.positions)}
-            for word in self.positions:
-                if len(word) >= _PREFIX_KEY:
-                    self._prefixes.setdefault(word[:_PREFIX_KEY], []).append(word)
-        return self._prefixes
+
+_WORD_CHARS = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1024)
@@ -262,9 +255,6 @@ def _index(text: str) -> _TextIndex:
         else:
             starts.append(at)
     return _TextIndex(positions, word_at)
-
-
-_WORD_CHARS = re.compile(r"\w+")
 
 
 def _required_text(pattern: str) -> tuple[str, ...]:
