@@ -509,3 +509,47 @@ def test_facts_and_questions_about_the_offer_are_not_objections(text: str) -> No
 )
 def test_fit_statements_third_round(text: str) -> None:
     assert "buying_signal" in customer(text).acts
+
+
+# ------------------------------------------------------------------------------ fourth round: SPIN
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much calmer would the month end be with automatic matching?",
+        "What would be the biggest win for you?",
+        "Would the team be pleased to get rid of the paper forms?",
+        "Is solving this a priority for you this year?",
+    ],
+)
+def test_need_payoff_fourth_round(text: str) -> None:
+    assert seller(text).spin == "need_payoff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would it be useful if I sent you a short overview?",
+        "Are you going to the trade fair in May?",
+        "What did you have for lunch?",
+        "What questions do you have so far?",
+        "Did my colleague already send you the price list?",
+    ],
+)
+def test_not_spin_fourth_round(text: str) -> None:
+    analysis = seller(text)
+    assert analysis.question is not None
+    assert analysis.spin is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So how many hours of overtime is that per month?",
+        "Do orders get cancelled?",
+        "What happens with the patients on the waiting list?",
+        "Has anyone been hurt?",
+        "Is the team still motivated with all those changes?",
+    ],
+)
+def test_consequences_for_people_and_orders_are_implications(text: str) -> None:
+    assert seller(text).spin == "implication"
