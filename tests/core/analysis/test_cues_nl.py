@@ -482,3 +482,88 @@ def test_fresh_phrasings(role: str, expected: str, text: str, previous: str | No
     else:
         acts = set(customer(text, *context).acts) & {"buying_signal", "objection"}
         assert acts == (set() if expected == "neither" else {expected})
+
+
+# Seller acts in fresh phrasings: (act, message, the customer's previous message or None). "none" rows are
+# continuations and courtesies that must NOT count as a closing attempt.
+FRESH_ACTS: list[tuple[str, str, str | None]] = [
+    ("agenda", "Ik wil graag eerst horen hoe het nu loopt, en daarna laat ik zien wat wij kunnen.", None),
+    (
+        "agenda",
+        "Het plan voor vandaag: eerst uw situatie, dan onze aanpak, en tot slot de vervolgstappen.",
+        None,
+    ),
+    ("agenda", "Ik bel u omdat u vorige week onze whitepaper heeft gedownload.", None),
+    ("agenda", "Ik heb ongeveer een kwartier nodig, komt dat uit?", None),
+    ("agenda", "Mijn idee was om het vooral over uw wagenpark te hebben.", None),
+    ("agenda", "Ik neem u zo mee in drie punten.", None),
+    ("agenda", "Aanleiding voor mijn telefoontje is de nieuwe wetgeving rond legionella.", None),
+    ("agenda", "Past het nog als we tien minuten uitlopen?", None),
+    ("agenda", "Laten we afspreken dat we om vier uur afronden.", None),
+    ("agenda", "Ik wilde even met u doornemen hoe de eerste maand is bevallen.", None),
+    ("introduction", "Goedemorgen, u spreekt met Karin Smit, accountmanager bij Drukwerk Direct.", None),
+    ("introduction", "Mijn naam is Yusuf en ik werk bij een bedrijf dat koffiemachines verhuurt.", None),
+    ("introduction", "Ik ben de nieuwe contactpersoon voor uw regio.", None),
+    ("introduction", "Hallo, Joris hier van Groenkracht.", None),
+    ("introduction", "Wij zijn Fixit, wij onderhouden liften in heel Noord-Holland.", None),
+    ("acknowledgement", "Oei, dat is niet handig.", None),
+    ("acknowledgement", "Helemaal begrijpelijk.", None),
+    ("acknowledgement", "Ja, dat herken ik van andere klanten.", None),
+    ("acknowledgement", "Dank u, dat is heel duidelijk.", None),
+    ("acknowledgement", "Wat een toestand zeg.", None),
+    ("acknowledgement", "Dat kan ik me heel goed indenken.", None),
+    ("closing_attempt", "Zal ik u dan inplannen voor een demo op donderdag?", None),
+    ("closing_attempt", "Dan maak ik de bestelling vandaag nog in orde.", None),
+    ("closing_attempt", "Kunnen we de samenwerking per 1 april laten ingaan?", None),
+    ("closing_attempt", "Hoeveel dozen mag ik voor de eerste levering noteren?", None),
+    ("closing_attempt", "Wilt u het basispakket of meteen het uitgebreide pakket?", None),
+    ("closing_attempt", "Zullen we beginnen met een proefperiode van zes weken?", None),
+    ("closing_attempt", "Als u vandaag tekent, kunnen we volgende week al installeren.", None),
+    ("closing_attempt", "Wat houdt u nog tegen om ja te zeggen?", None),
+    ("closing_attempt", "Ik stuur u vanmiddag de overeenkomst, dan kunt u die digitaal ondertekenen.", None),
+    ("closing_attempt", "Zal ik een afspraak maken met uw directeur om het voorstel toe te lichten?", None),
+    ("none", "Ik bel u volgende maand nog eens.", None),
+    ("none", "Ik stuur u de brochure toe.", None),
+    ("none", "Gefeliciteerd met uw beslissing, u gaat er geen spijt van krijgen.", None),
+    ("none", "Heeft u verder nog vragen?", None),
+    ("none", "Ik laat u het even overwegen.", None),
+    (
+        "summary",
+        "Als ik u goed hoor, zijn de planners vooral kwijt met het nabellen van chauffeurs.",
+        "De planners zijn de hele ochtend bezig met het nabellen van chauffeurs.",
+    ),
+    (
+        "summary",
+        "Even samengevat: twee locaties, veertig medewerkers en een verouderd kassasysteem.",
+        "We hebben twee locaties, veertig medewerkers en het kassasysteem is behoorlijk verouderd.",
+    ),
+    (
+        "summary",
+        "Dus de monteur komt pas na drie dagen en intussen staat de machine stil?",
+        "De monteur komt vaak pas na drie dagen, en de machine staat al die tijd stil.",
+    ),
+    (
+        "summary",
+        "U geeft aan dat de facturen vaak niet kloppen en dat u dat met de hand moet corrigeren.",
+        "De facturen kloppen vaak niet, ik moet het met de hand corrigeren.",
+    ),
+    (
+        "summary",
+        "Het belangrijkste voor u is dus dat de levering voor zeven uur 's ochtends binnen is.",
+        "Voor ons is het echt belangrijk dat de levering voor zeven uur binnen is.",
+    ),
+    (
+        "summary",
+        "Als ik het samenvat: het gaat om drie filialen en de koeling is uw grootste zorg.",
+        "We hebben drie filialen en de koeling is mijn grootste zorg.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("act", "text", "previous"), FRESH_ACTS)
+def test_fresh_seller_acts(act: str, text: str, previous: str | None) -> None:
+    acts = seller(text, *((("customer", previous),) if previous else ())).acts
+    if act == "none":
+        assert "closing_attempt" not in acts
+    else:
+        assert act in acts
