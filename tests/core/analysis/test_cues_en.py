@@ -553,3 +553,37 @@ def test_not_spin_fourth_round(text: str) -> None:
 )
 def test_consequences_for_people_and_orders_are_implications(text: str) -> None:
     assert seller(text).spin == "implication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Then I'll get the engineers booked in for the week of the 12th.",
+        "All that's left is your signature on page three.",
+        "If you give me the go-ahead today, we can install on Monday.",
+        "Can I take that as a yes?",
+        "Are we agreed on the twelve-month option then?",
+        "What would you need to see to say yes today?",
+        "Are you ready to give it a go?",
+        "Is it a deal?",
+        "So shall we go with the two-site rollout?",
+        "When can I come round to measure up?",
+    ],
+)
+def test_closes_fourth_round(text: str) -> None:
+    acts = seller(text).acts
+    assert "closing_attempt" in acts
+    assert "agenda" not in acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll check with our planning team and get back to you.",
+        "Can I call you again in the autumn?",
+        "Would you like a copy of the brochure?",
+        "Who signs the contracts at your company?",
+    ],
+)
+def test_continuations_and_questions_about_the_process_are_not_closes(text: str) -> None:
+    assert "closing_attempt" not in seller(text).acts
