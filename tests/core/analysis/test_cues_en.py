@@ -587,3 +587,20 @@ def test_closes_fourth_round(text: str) -> None:
 )
 def test_continuations_and_questions_about_the_process_are_not_closes(text: str) -> None:
     assert "closing_attempt" not in seller(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh wow, that's not ideal.",
+        "That must be exhausting for the team.",
+        "Yikes.",
+        "Sure, no rush.",
+    ],
+)
+def test_acknowledgements_fourth_round(text: str) -> None:
+    assert "acknowledgement" in seller(text).acts
+
+
+def test_congratulating_after_the_decision_is_not_an_acknowledgement() -> None:
+    assert seller("Congratulations on choosing us, you won't regret it.").acts == ()
