@@ -1,7 +1,8 @@
 """The scenario catalogue: bundled scenarios, extra folders, lookup by id or path, folder validation.
 
 Bundled scenarios live in the repository's top-level `scenarios/` folder (found next to the package, so
-an editable install works too). `SALESBOT_SCENARIOS` adds folders (separated by the OS path separator,
+an editable install works too); a wheel installs them under `<prefix>/share/salesbot/scenarios`
+(pyproject.toml, data-files). `SALESBOT_SCENARIOS` adds folders (separated by the OS path separator,
 ':' on Linux), and callers may pass more with `extra_dirs`.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sysconfig
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +31,9 @@ class ScenarioNotFoundError(ScenarioError, LookupError):
 
 
 def bundled_scenarios_dir() -> Path:
-    return Path(salesbot.__file__).resolve().parent.parent / "scenarios"
+    beside_package = Path(salesbot.__file__).resolve().parent.parent / "scenarios"
+    installed = Path(sysconfig.get_path("data")) / "share" / "salesbot" / "scenarios"
+    return installed if not beside_package.is_dir() and installed.is_dir() else beside_package
 
 
 def scenario_dirs(extra_dirs: Iterable[PathLike] = ()) -> list[Path]:

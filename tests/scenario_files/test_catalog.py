@@ -128,3 +128,25 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     path.write_text(MINIMAL.read_text().replace("Minimal test scenario", "Changed title!"))
     os.utime(path, ns=(1, 1))  # a different mtime even on coarse file systems
     assert find_scenario(str(path)).title == "Changed title!"
+
+
+def test_an_installed_wheel_finds_the_bundled_scenarios_under_its_data_prefix(tmp_path, monkeypatch):
+    # A wheel has no repository around the package: the scenarios come from <prefix>/share/salesbot.
+    import sysconfig
+
+    import salesbot
+    from salesbot.scenario_files import catalog
+
+    site = tmp_path / "site-packages" / "salesbot"
+    site.mkdir(parents=True)
+    installed = tmp_path / "prefix" / "share" / "salesbot" / "scenarios"
+    installed.mkdir(parents=True)
+    monkeypatch.setattr(salesbot, "__file__", str(site / "__init__.py"))
+    monkeypatch.setattr(sysconfig, "get_path", lambda name: str(tmp_path / "prefix"))
+    assert catalog.bundled_scenarios_dir() == installed
+
+
+def test_a_checkout_uses_its_own_scenarios_folder():
+    from salesbot.scenario_files import catalog
+
+    assert catalog.bundled_scenarios_dir() == Path(__file__).resolve().parents[2] / "scenarios"
