@@ -27,6 +27,7 @@ from salesbot.storage.base import (
     StorageError,
     TraineeSummary,
     TurnWrite,
+    UpdateContext,
     UploadedScenario,
     UserRecord,
     utc_now,
@@ -160,6 +161,31 @@ class SqliteStorage:
     def mark_processed(self, update_id: int) -> None:
         with self._write() as cur:
             self._mark(cur, update_id)
+
+    def begin_update(
+        self, update_id: int | None, telegram_id: int, name: str, is_trainer: bool
+    ) -> UpdateContext:
+        """The duplicate check, the sender (created or updated when new or changed) and their active
+        role-play, in one call: the first thing every update needs, one trip to the storage thread."""
+        with self._lock:
+            db = self._db
+            if (
+                update_id is not None
+                and db.execute("SELECT 1 FROM processed_updates WHERE update_id = ?", (update_id,)).fetchone()
+            ):
+                return UpdateContext(True, None, None)
+            row = db.execute(
+                "SELECT telegram_id, name, language, is_trainer, created_at FROM users WHERE telegram_id = ?",
+                (telegram_id,),
+            ).fetchone()
+            session = db.execute(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE user_id = ? AND status = 'active'",
+                (telegram_id,),
+            ).fetchone()
+        user = None if row is None else UserRecord(row[0], row[1], row[2], bool(row[3]), row[4])
+        if user is None or user.name != name or user.is_trainer != is_trainer:
+            user = self.ensure_user(telegram_id, name, is_trainer)
+        return UpdateContext(False, user, None if session is None else _session(session))
 
     def inbox_add(self, update_id: int, payload: str) -> bool:
         """Keep a received update until it is processed. False if it is a duplicate (processed already,
@@ -307,19 +333,27 @@ class SqliteStorage:
         return seq
 
     def apply_turn(self, turn: TurnWrite) -> int | None:
-        """Write one engine step: the trainee message's analysis, the customer's reply (undelivered),
-        the new engine state and, when the call ended, outcome, score and assessment. Returns the
-        reply's seq (None without a reply)."""
+        """Write one engine step: the trainee's line (when `turn.line` is given) or the analysis of the
+        stored one, the customer's reply (undelivered), the new engine state and, when the call ended,
+        outcome, score and assessment, and the update's processed mark. Returns the reply's seq (None
+        without a reply)."""
         now = utc_now()
         reply_seq: int | None = None
+        state_seq = turn.state_seq
         with self._write() as cur:
-            if turn.analysis is not None:
+            if turn.line is not None:  # the trainee's line, stored with its effects
+                state_seq = self._next_seq(cur, turn.session_id)
+                cur.execute(
+                    f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES (?, ?, 'seller', ?, ?, ?, TRUE, ?)",
+                    (turn.session_id, state_seq, turn.line, turn.analysis, turn.update_id, now),
+                )
+            elif turn.analysis is not None:
                 cur.execute(
                     "UPDATE messages SET analysis = ? WHERE session_id = ? AND seq = ?",
-                    (turn.analysis, turn.session_id, turn.state_seq),
+                    (turn.analysis, turn.session_id, state_seq),
                 )
             if turn.reply is not None:
-                reply_seq = self._next_seq(cur, turn.session_id)
+                reply_seq = state_seq + 1 if turn.line is not None else self._next_seq(cur, turn.session_id)
                 cur.execute(
                     f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES (?, ?, 'customer', ?, NULL, NULL, FALSE, ?)",
                     (turn.session_id, reply_seq, turn.reply, now),
@@ -328,7 +362,7 @@ class SqliteStorage:
                 cur.execute(
                     "UPDATE sessions SET state = ?, state_seq = ?, status = 'ended', outcome = ?, score = ?, "
                     "ended_at = ?, updated_at = ? WHERE id = ?",
-                    (turn.state, turn.state_seq, turn.outcome, turn.score, now, now, turn.session_id),
+                    (turn.state, state_seq, turn.outcome, turn.score, now, now, turn.session_id),
                 )
                 if turn.assessment is not None:
                     cur.execute(
@@ -339,7 +373,7 @@ class SqliteStorage:
             else:
                 cur.execute(
                     "UPDATE sessions SET state = ?, state_seq = ?, updated_at = ? WHERE id = ?",
-                    (turn.state, turn.state_seq, now, turn.session_id),
+                    (turn.state, state_seq, now, turn.session_id),
                 )
             self._mark(cur, turn.update_id)
         return reply_seq
@@ -349,6 +383,13 @@ class SqliteStorage:
             cur.execute(
                 "UPDATE messages SET delivered = TRUE WHERE session_id = ? AND seq = ?", (session_id, seq)
             )
+
+    def mark_delivered_many(self, sent: list[tuple[int, int]]) -> None:
+        """Mark several (session_id, seq) replies sent, in one transaction (one commit for many)."""
+        if not sent:
+            return
+        with self._write() as cur:
+            cur.executemany("UPDATE messages SET delivered = TRUE WHERE session_id = ? AND seq = ?", sent)
 
     def messages(self, session_id: int) -> list[MessageRecord]:
         with self._lock:

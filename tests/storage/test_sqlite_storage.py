@@ -18,6 +18,7 @@ from salesbot.storage import (
     Storage,
     StorageError,
     TurnWrite,
+    UpdateContext,
 )
 
 
@@ -192,6 +193,69 @@ def test_a_turn_is_written_atomically_and_messages_keep_their_order(store: Sqlit
     assert current is not None and (current.state, current.state_seq) == ('{"s": 1}', 1)
 
 
+def test_a_new_line_is_stored_with_its_turn_in_one_transaction(store: SqliteStorage, db_path: Path) -> None:
+    """The bot's path for a trainee line: line, analysis, reply, state and processed mark together."""
+    session = new_session(store, opening="Goedemiddag, met Marieke.")
+    store.mark_delivered(session.id, 1)
+    analysis = json.dumps({"acts": ["greeting"]})
+    write = TurnWrite(
+        session.id, '{"s": 1}', 0, line="Goedemiddag!", analysis=analysis, reply="Dag.", update_id=77
+    )
+    assert store.apply_turn(write) == 3
+    with other_connection(db_path) as conn:  # committed when the call returns
+        rows = conn.execute(
+            "SELECT seq, role, text, analysis, update_id, delivered FROM messages WHERE session_id = ? ORDER BY seq",
+            (session.id,),
+        ).fetchall()
+    assert rows == [
+        (1, "customer", "Goedemiddag, met Marieke.", None, None, 1),
+        (2, "seller", "Goedemiddag!", analysis, 77, 1),
+        (3, "customer", "Dag.", None, None, 0),
+    ]
+    current = store.get_session(session.id)
+    assert current is not None and (current.state, current.state_seq) == ('{"s": 1}', 2)
+    assert store.is_processed(77) and store.pending_trainee_messages(session.id) == []
+    # A line whose turn failed (the engine raised) is still stored, with the state unchanged.
+    assert store.apply_turn(TurnWrite(session.id, '{"s": 1}', 0, line="???", update_id=78)) is None
+    assert [m.text for m in store.messages(session.id)][-1] == "???"
+    assert store.get_session(session.id).state_seq == 4 and store.is_processed(78)
+
+
+def test_a_failed_line_and_turn_write_stores_nothing(store: SqliteStorage) -> None:
+    session = new_session(store)
+    store._db.execute(
+        "CREATE TRIGGER fail_on_end BEFORE UPDATE OF status ON sessions BEGIN SELECT RAISE(ABORT, 'boom'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.apply_turn(
+            TurnWrite(session.id, "{}", 0, line="Tot ziens", reply="Dag.", ended=True, update_id=5)
+        )
+    assert store.messages(session.id) == [] and not store.is_processed(5)
+
+
+def test_begin_update_checks_duplicates_and_reads_user_and_session(store: SqliteStorage) -> None:
+    fresh = store.begin_update(1, 1, "Anna", False)  # first contact: the user is created
+    assert not fresh.processed and fresh.user is not None and fresh.user.name == "Anna"
+    assert fresh.session is None
+    session = new_session(store)  # ensure_user keeps "User 1" as the name
+    context = store.begin_update(2, 1, "User 1", False)
+    assert context.session == session and context.user == store.get_user(1)
+    renamed = store.begin_update(3, 1, "Anna B.", True)  # name and trainer flag follow Telegram
+    assert renamed.user is not None and (renamed.user.name, renamed.user.is_trainer) == ("Anna B.", True)
+    store.mark_processed(4)
+    assert store.begin_update(4, 1, "Anna B.", True) == UpdateContext(True, None, None)
+    assert store.begin_update(None, 1, "Anna B.", True).session == session
+
+
+def test_delivered_marks_in_one_commit(store: SqliteStorage) -> None:
+    first = new_session(store, user=1, opening="Hallo 1")
+    second = new_session(store, user=2, opening="Hallo 2")
+    assert len(store.undelivered()) == 2
+    store.mark_delivered_many([(first.id, 1), (second.id, 1)])
+    store.mark_delivered_many([])
+    assert store.undelivered() == []
+
+
 def test_a_failed_turn_write_rolls_back_completely(store: SqliteStorage) -> None:
     session = new_session(store)
     store.add_trainee_message(session.id, "Hallo", None)
@@ -348,3 +412,30 @@ async def test_async_storage_runs_calls_in_submission_order(store: SqliteStorage
     assert seqs == list(range(1, 51))
     assert [m.text for m in store.messages(session.id)] == [f"m{i}" for i in range(50)]
     db._executor.shutdown()
+
+
+async def test_async_storage_groups_delivered_marks_into_few_commits(store: SqliteStorage) -> None:
+    db = AsyncStorage(store)
+    sessions = [await db.run(new_session, store, user, "Hallo") for user in range(1, 6)]
+    batches: list[list[tuple[int, int]]] = []
+    original = store.mark_delivered_many
+
+    def recording(sent: list[tuple[int, int]]) -> None:
+        batches.append(list(sent))
+        original(sent)
+
+    store.mark_delivered_many = recording  # type: ignore[method-assign]
+    release = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    busy = db.run(lambda: asyncio.run_coroutine_threadsafe(release.wait(), loop).result())
+    busy_task = asyncio.ensure_future(busy)
+    await asyncio.sleep(0.01)  # the storage thread is now busy: the marks queue up behind it
+    for session in sessions:
+        db.mark_delivered_soon(session.id, 1)
+    release.set()
+    await busy_task
+    assert await db.run(store.undelivered) == []  # a call queued after the marks sees them
+    assert batches == [[(s.id, 1) for s in sessions]]  # one commit for all five
+    db.mark_delivered_soon(sessions[0].id, 1)
+    db.close()  # closing writes what is still queued
+    assert len(batches) == 2
