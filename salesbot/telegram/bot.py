@@ -38,7 +38,6 @@ from telegram import (
     BotCommandScopeDefault,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    Message,
     Update,
 )
 from telegram import User as TgUser
@@ -127,27 +126,26 @@ class _Typing:
     """The typing indicator, sent only if the answer is not ready within `delay` seconds.
 
     Most answers take a few milliseconds; sending the indicator for each of them cost one Bot API request
-    per trainee line (a third of the HTTP traffic) for an indicator the trainee would never see.
+    per trainee line (a third of the HTTP traffic) for an indicator the trainee would never see. A timer
+    (not a task per line) starts the request only when the delay has passed.
     """
 
     def __init__(self, bot: SalesBot, chat_id: int, delay: float) -> None:
-        self._bot, self._chat_id, self._delay = bot, chat_id, delay
-        self._sending = False
-        self._task = asyncio.ensure_future(self._run())
+        self._bot, self._chat_id = bot, chat_id
+        self._task: asyncio.Task[None] | None = None
+        self._timer = asyncio.get_running_loop().call_later(max(delay, 0.0), self._start)
 
-    async def _run(self) -> None:
-        if self._delay > 0:
-            await asyncio.sleep(self._delay)
-        self._sending = True
+    def _start(self) -> None:
+        self._task = asyncio.ensure_future(self._send())
+
+    async def _send(self) -> None:
         with suppress(TelegramError):
             await self._bot.app.bot.send_chat_action(self._chat_id, ChatAction.TYPING)
 
     async def finish(self) -> None:
         """Call before sending the answer: the indicator is either never sent or already arrived."""
-        if self._task.done():
-            return
-        if not self._sending:  # still waiting for its delay: cancelling means it is never sent
-            self._task.cancel()
+        if self._task is None:  # still waiting for its delay: cancelling means it is never sent
+            self._timer.cancel()
             return
         await self._task
 
@@ -172,7 +170,11 @@ class SalesBot:
         self.db = AsyncStorage(storage)
         self.storage = storage
         self.catalogue = catalogue or ScenarioCatalogue(config.scenario_dirs)
-        self.processor = ChatOrderedUpdateProcessor(self.db, max_concurrent_updates)
+        self.processor = ChatOrderedUpdateProcessor(self.db, max_concurrent_updates, self._begin_update)
+        # Who sent an update, read with its duplicate check (one trip to the database per update);
+        # taken by the handler's `who`, dropped when the update is done whatever the handler did.
+        self._prefetched: dict[int, Who] = {}
+        self.processor.on_processed.append(self._forget_prefetched)
         self.queue = DurableUpdateQueue(self.db)
         self.poll_timeout = poll_timeout
         self.seed_source = seed_source or (lambda: secrets.randbits(31))
@@ -334,6 +336,7 @@ class SalesBot:
         for outgoing in await self.db.run(self.storage.undelivered):
             async with self.processor.lock_for(outgoing.chat_id):
                 await self._deliver(outgoing.chat_id, outgoing.session_id, outgoing.seq, outgoing.text)
+        await self.db.flush()  # the delivered marks of the replies sent above are written
         replayed = await self.queue.replay(self.app.bot)
         if replayed:
             log.info("replaying %d update(s) received before a restart", replayed)
@@ -351,27 +354,56 @@ class SalesBot:
 
     # ------------------------------------------------------------------------------------- helpers
 
+    async def _begin_update(self, update: Update) -> bool:
+        """The processor's first step for every update, under the chat's lock: True for a duplicate.
+        Otherwise the sender and their role-play are read in the same trip and kept for `who`."""
+        tg_user, chat = update.effective_user, update.effective_chat
+        if tg_user is None or chat is None:
+            return await self.db.run(self.storage.is_processed, update.update_id)
+        is_trainer = tg_user.id in self.config.trainers
+        context = await self.db.run(
+            self.storage.begin_update, update.update_id, tg_user.id, tg_user.full_name, is_trainer
+        )
+        if context.processed:
+            return True
+        assert context.user is not None
+        self._prefetched[update.update_id] = self._who(context.user, tg_user, chat.id, context.session)
+        return False
+
+    def _forget_prefetched(self, update: object) -> None:
+        if isinstance(update, Update):
+            self._prefetched.pop(update.update_id, None)
+
+    @staticmethod
+    def _who(user: UserRecord, tg_user: TgUser, chat_id: int, session: SessionRecord | None) -> Who:
+        lang = user.language or language_from_telegram(tg_user.language_code)
+        return Who(user, chat_id, texts(lang), session)
+
     async def who(self, update: Update) -> Who:
+        prefetched = self._prefetched.pop(update.update_id, None)
+        if prefetched is not None:
+            return prefetched
         tg_user = update.effective_user
         chat = update.effective_chat
         assert tg_user is not None and chat is not None
         is_trainer = tg_user.id in self.config.trainers
         user, session = await self.db.run(_load_who, self.storage, tg_user.id, tg_user.full_name, is_trainer)
-        lang = user.language or language_from_telegram(tg_user.language_code)
-        return Who(user, chat.id, texts(lang), session)
+        return self._who(user, tg_user, chat.id, session)
 
-    async def send(self, chat_id: int, text: str, **kwargs: Any) -> Message | None:
+    async def send(self, chat_id: int, text: str, **kwargs: Any) -> None:
         """Send a text, split into parts under Telegram's limit; extra arguments go with the last."""
-        sent = None
         parts = split_message(text)
+        bot = self.app.bot
+        assert isinstance(bot, DurableBot)
         for index, part in enumerate(parts):
             extra = kwargs if index == len(parts) - 1 else {}
-            sent = await self.app.bot.send_message(chat_id, part, **extra)
-        return sent
+            await bot.send_text(chat_id, part, **extra)
 
     async def _deliver(self, chat_id: int, session_id: int, seq: int, text: str) -> None:
         await self.send(chat_id, text)
-        await self.db.run(self.storage.mark_delivered, session_id, seq)
+        # Grouped with other replies' marks into one commit (see AsyncStorage): under load this saves
+        # a commit per line; a mark lost in a crash only means the reply is sent again.
+        self.db.mark_delivered_soon(session_id, seq)
 
     def _typing(self, chat_id: int) -> _Typing | None:
         return _Typing(self, chat_id, self.typing_delay) if self.typing_indicator else None
@@ -468,18 +500,19 @@ class SalesBot:
     async def _play_turn(
         self,
         session: SessionRecord,
-        seq: int,
+        seq: int | None,
         text: str,
         t: Texts,
         typing: _Typing | None,
         update_id: int | None,
     ) -> None:
-        """Run the engine on one stored trainee line, commit its effects, then answer."""
+        """Run the engine on one trainee line, commit the line (unless already stored: `seq`) with its
+        effects in one transaction, then answer. A crash before the commit loses nothing: the update
+        is still in the inbox and is replayed at start-up (the engine is deterministic)."""
+        line = text if seq is None else None
         engine = self.catalogue.engine(session.scenario_id)
         if engine is None:
-            await self.db.run(
-                self.storage.apply_turn, TurnWrite(session.id, session.state, seq, update_id=update_id)
-            )
+            await self._consume_line(session, seq, line, update_id)
             await self.db.run(self.storage.abandon_session, session.id, None)
             await self.send(session.chat_id, t("scenario_gone"))
             return
@@ -489,9 +522,7 @@ class SalesBot:
             result = engine.turn(state, text)
         except Exception:
             # Consume the line so one bad message cannot block the session, then tell the trainee.
-            await self.db.run(
-                self.storage.apply_turn, TurnWrite(session.id, session.state, seq, update_id=update_id)
-            )
+            await self._consume_line(session, seq, line, update_id)
             raise
         assessment, report, score = None, None, None
         if result.ended:
@@ -502,7 +533,8 @@ class SalesBot:
         write = TurnWrite(
             session.id,
             state.to_json(),
-            seq,
+            seq or 0,
+            line=line,
             analysis=analysis,
             reply=result.reply,
             ended=result.ended,
@@ -512,6 +544,8 @@ class SalesBot:
             update_id=update_id,
         )
         reply_seq = await self.db.run(self.storage.apply_turn, write)
+        if update_id is not None:
+            self.processor.marked_by_handler(update_id)  # committed with the turn
         if typing is not None:
             await typing.finish()  # the indicator must not arrive after the reply
         if (
@@ -524,6 +558,15 @@ class SalesBot:
             await self._deliver(session.chat_id, session.id, reply_seq, result.reply)
         if result.ended:
             await self._finish(session.chat_id, session.id, result, assessment, t)
+
+    async def _consume_line(
+        self, session: SessionRecord, seq: int | None, line: str | None, update_id: int | None
+    ) -> None:
+        """Store the line (if new) as consumed without changing the engine state."""
+        write = TurnWrite(session.id, session.state, seq or 0, line=line, update_id=update_id)
+        await self.db.run(self.storage.apply_turn, write)
+        if update_id is not None:
+            self.processor.marked_by_handler(update_id)
 
     # ------------------------------------------------------------------------------- trainee handlers
 
@@ -576,9 +619,7 @@ class SalesBot:
             return
         typing = self._typing(who.chat_id)
         try:
-            seq = await self.db.run(self.storage.add_trainee_message, who.session.id, text, update.update_id)
-            self.processor.marked_by_handler(update.update_id)  # committed with the line itself
-            await self._play_turn(who.session, seq, text, who.t, typing, None)
+            await self._play_turn(who.session, None, text, who.t, typing, update.update_id)
         finally:
             if typing is not None:
                 await typing.finish()

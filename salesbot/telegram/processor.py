@@ -7,9 +7,10 @@ proceed in parallel. Locks are created on demand and dropped when no update of t
 memory does not grow with the number of chats ever seen.
 
 Duplicates: Telegram may deliver an update twice (a webhook retry, a restart before the offset was
-confirmed). Before handling we ask the storage whether the update id was processed; the handlers mark
-it processed in the same transaction as their first durable effect, and we mark it afterwards for
-updates that wrote nothing (e.g. /help), so a duplicate is ignored whatever it carried.
+confirmed). Before handling we ask the storage whether the update id was processed (through `begin`,
+which the bot uses to read the sender and their session in the same trip to the database); the
+handlers mark it processed in the same transaction as their first durable effect, and we mark it
+afterwards for updates that wrote nothing (e.g. /help), so a duplicate is ignored whatever it carried.
 """
 
 from __future__ import annotations
@@ -37,10 +38,17 @@ def chat_key(update: object) -> int | None:
     return None
 
 
+# Called under the chat's lock before an update is handled; True if the update is a duplicate.
+BeginUpdate = Callable[[Update], Awaitable[bool]]
+
+
 class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
-    def __init__(self, db: AsyncStorage, max_concurrent_updates: int = 1024) -> None:
+    def __init__(
+        self, db: AsyncStorage, max_concurrent_updates: int = 1024, begin: BeginUpdate | None = None
+    ) -> None:
         super().__init__(max_concurrent_updates)
         self._db = db
+        self._begin = begin or self._is_processed
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
         self.duplicates = 0
@@ -55,6 +63,9 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         pass
+
+    async def _is_processed(self, update: Update) -> bool:
+        return await self._db.run(self._db.storage.is_processed, update.update_id)
 
     def marked_by_handler(self, update_id: int) -> None:
         """The running handler has committed this update's processed mark with its first write."""
@@ -81,12 +92,12 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
-        if update_id is not None and await self._db.run(self._db.storage.is_processed, update_id):
+        if isinstance(update, Update) and await self._begin(update):
             self.duplicates += 1
             log.info("ignoring duplicate update %s", update_id)
             if asyncio.iscoroutine(coroutine):
                 coroutine.close()  # never started: close it so Python does not warn
-            await self._db.run(self._db.storage.mark_processed, update_id)  # clears it from the inbox
+            await self._db.run(self._db.storage.mark_processed, update.update_id)  # clears it from the inbox
             return
         try:
             await coroutine

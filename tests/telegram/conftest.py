@@ -139,6 +139,8 @@ class Conversation:
     async def wait_done(self, update_id: int, timeout: float = 15.0) -> None:
         event = self._done.setdefault(update_id, asyncio.Event())
         await asyncio.wait_for(event.wait(), timeout)
+        # The bot groups delivered marks into a later commit: let it land before a test reads them.
+        await self.bot.db.flush()
 
     async def send(self, text: str, **kwargs: Any) -> list[Any]:
         """Send a text; return what the bot put in the chat in answer to it."""
