@@ -604,3 +604,12 @@ def test_acknowledgements_fourth_round(text: str) -> None:
 
 def test_congratulating_after_the_decision_is_not_an_acknowledgement() -> None:
     assert seller("Congratulations on choosing us, you won't regret it.").acts == ()
+
+
+def test_sounds_like_with_the_customers_words_is_a_summary() -> None:
+    analysis = seller(
+        "Sounds like the printer downtime is costing you customers.",
+        "The printer keeps breaking down and customers are walking away.",
+    )
+    assert "summary" in analysis.acts
+    assert "summary" not in seller("Sounds like a plan.", "Shall we talk again on Friday?").acts
