@@ -488,7 +488,7 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "objection", "Ik vind het eigenlijk best prijzig.", None),
     ("C", "objection", "Ons contract met de huidige partij loopt nog tot eind volgend jaar.", None),
     ("C", "objection", "Ik heb mijn twijfels of dat bij onze kleine zaak past.", None),
-    ("C", "objection", "Kunt u niet wat met de prijs doen? Dit is echt te veel.", None),
+    ("C", "objection", "Eerlijk, dit is echt te veel geld voor een koffiemachine.", None),
     ("C", "objection", "Dat moet eerst langs de ondernemingsraad.", None),
     ("C", "objection", "Waarom zou ik overstappen als het nu goed werkt?", None),
     ("C", "objection", "Volgens mij hebben we dat helemaal niet nodig.", None),
