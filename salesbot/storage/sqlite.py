@@ -6,7 +6,8 @@ message survives even a power cut (about 0.2 ms per commit on the reference mach
 `BEGIN IMMEDIATE` so two writers never deadlock on a lock upgrade.
 
 One connection, guarded by a lock: the bot calls it from a single worker thread (see `AsyncStorage`),
-tests and the CLI call it directly.
+tests and the CLI call it directly. `transaction()` groups several calls into one transaction (one
+commit): the worker's group commit.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ class SqliteStorage:
         migrations: tuple[Migration, ...] = MIGRATIONS,
     ) -> None:
         self.path = str(path)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._grouped = False  # inside transaction(): the methods' own BEGIN/COMMIT are left out
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -84,10 +86,38 @@ class SqliteStorage:
     # -- plumbing ---------------------------------------------------------------------------------
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run several calls (from this thread) in one write transaction: committed together when the
+        block ends, all rolled back if it raises. Other threads wait until it is over."""
+        with self._lock:
+            if self._grouped:
+                raise RuntimeError("transaction() does not nest")
+            self._db.execute("BEGIN IMMEDIATE")
+            self._grouped = True
+            try:
+                yield
+            except BaseException:
+                self._grouped = False
+                if self._db.in_transaction:  # some errors have rolled it back already
+                    self._db.execute("ROLLBACK")
+                raise
+            self._grouped = False
+            try:
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Cursor]:
-        """One write transaction: committed on success, rolled back on any error."""
+        """One write transaction: committed on success, rolled back on any error (inside
+        `transaction()`: part of that one, which commits or rolls back as a whole)."""
         with self._lock:
             cur = self._db.cursor()
+            if self._grouped:
+                yield cur
+                return
             cur.execute("BEGIN IMMEDIATE")
             try:
                 yield cur
@@ -101,6 +131,9 @@ class SqliteStorage:
         """A read transaction: all queries inside see one consistent snapshot."""
         with self._lock:
             cur = self._db.cursor()
+            if self._grouped:
+                yield cur
+                return
             cur.execute("BEGIN")
             try:
                 yield cur

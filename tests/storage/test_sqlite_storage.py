@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -411,7 +413,7 @@ async def test_async_storage_runs_calls_in_submission_order(store: SqliteStorage
     )
     assert seqs == list(range(1, 51))
     assert [m.text for m in store.messages(session.id)] == [f"m{i}" for i in range(50)]
-    db._executor.shutdown()
+    db.close()
 
 
 async def test_async_storage_groups_delivered_marks_into_few_commits(store: SqliteStorage) -> None:
@@ -439,3 +441,42 @@ async def test_async_storage_groups_delivered_marks_into_few_commits(store: Sqli
     db.mark_delivered_soon(sessions[0].id, 1)
     db.close()  # closing writes what is still queued
     assert len(batches) == 2
+
+
+async def test_queued_calls_share_one_commit_and_a_failing_call_fails_alone(
+    store: SqliteStorage, db_path: Path
+) -> None:
+    db = AsyncStorage(store)
+    session = await db.run(new_session, store)
+    statements: list[str] = []
+    store._db.set_trace_callback(lambda sql: statements.append(sql.strip().upper()))
+
+    async def queued(calls: list[Any]) -> list[Any]:
+        """Submit the calls while the storage thread is busy, so they wait in its queue together."""
+        release = threading.Event()
+        blocker = asyncio.ensure_future(db.run(release.wait))
+        tasks = [asyncio.ensure_future(call) for call in calls]
+        await asyncio.sleep(0.05)  # every task has submitted its call
+        release.set()
+        await blocker
+        return await asyncio.gather(*tasks, return_exceptions=True)
+
+    calls = [db.run(store.add_trainee_message, session.id, f"m{i}", 100 + i) for i in range(20)]
+    calls.insert(10, db.run(store.add_trainee_message, 99999, "no such session", None))
+    results = await queued(calls)
+    failed = results.pop(10)
+    assert isinstance(failed, sqlite3.IntegrityError)  # only the bad call fails ...
+    assert results == list(range(1, 21))  # ... the others are stored, in submission order
+    assert [m.text for m in store.messages(session.id)] == [f"m{i}" for i in range(20)]
+    # The group was rolled back when the bad call failed, then each call ran in its own transaction.
+    assert statements.count("COMMIT") == 20 and statements.count("ROLLBACK") == 2
+
+    statements.clear()
+    await queued([db.run(store.mark_processed, 500 + i) for i in range(30)])
+    assert statements.count("COMMIT") == 1  # thirty calls, one commit
+    with other_connection(db_path) as conn:  # committed before the callers got their answers
+        assert (
+            conn.execute("SELECT COUNT(*) FROM processed_updates WHERE update_id >= 500").fetchone()[0] == 30
+        )
+    store._db.set_trace_callback(None)
+    db.close()
