@@ -613,3 +613,25 @@ def test_sounds_like_with_the_customers_words_is_a_summary() -> None:
     )
     assert "summary" in analysis.acts
     assert "summary" not in seller("Sounds like a plan.", "Shall we talk again on Friday?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have you ever used an external planner?",
+        "How often do you order paper?",
+        "How do you handle returns today?",
+        "What happens after an order comes in?",
+        "How long have you been working with your current supplier?",
+        "How are the late shifts organised?",
+        "What is the waiting time policy for patients?",
+        "How are complaints logged at the moment?",
+        "Who's responsible for fixing breakdowns?",
+        "How much time do you have for training new staff?",
+        "Do you still use the old scanners?",
+    ],
+)
+def test_fact_questions_near_problem_words_stay_situation(text: str) -> None:
+    analysis = seller(text)
+    assert analysis.spin == "situation"
+    assert "agenda" not in analysis.acts
