@@ -635,3 +635,35 @@ def test_fact_questions_near_problem_words_stay_situation(text: str) -> None:
     analysis = seller(text)
     assert analysis.spin == "situation"
     assert "agenda" not in analysis.acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What makes you any better than the big players?",
+        "Isn't that what every supplier says?",
+        "How is this different from what we already have?",
+        "Only if you can match the price we pay now.",
+        "It's a bit of a leap for us.",
+        "That's quite a commitment.",
+        "Three years is a long time to be tied in.",
+        "The old system does everything we need.",
+        "We'd lose all our history if we switched.",
+        "Our IT department won't allow cloud software.",
+        "Data has to stay on our own servers, that's a hard rule.",
+        "We can't have any downtime during the switch.",
+        "Hmm, I don't know.",
+        "We're not in a hurry.",
+        "Put me down as a maybe.",
+        "I'll pass for now, thanks.",
+    ],
+)
+def test_objections_fourth_round(text: str) -> None:
+    assert customer(text).acts == ("objection",)
+
+
+def test_i_dont_know_as_an_answer_to_a_question_is_not_an_objection() -> None:
+    answer = A.analyze(
+        "I don't know.", "customer", [Message("seller", "How many pallets go out a day?")], "en"
+    )
+    assert "objection" not in answer.acts
