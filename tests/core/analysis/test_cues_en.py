@@ -669,3 +669,24 @@ def test_i_dont_know_as_an_answer_to_a_question_is_not_an_objection() -> None:
         "I don't know.", "customer", [Message("seller", "How many pallets go out a day?")], "en"
     )
     assert "objection" not in answer.acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's really clever, actually.",
+        "We've been wanting something like this for ages.",
+        "Could we have a look at it with the whole team?",
+        "Is there a setup fee?",
+        "Would someone come on site to help us set up?",
+    ],
+)
+def test_buying_signals_fourth_round(text: str) -> None:
+    acts = customer(text).acts
+    assert "buying_signal" in acts
+    assert "objection" not in acts
+
+
+def test_small_talk_questions_are_not_buying_signals() -> None:
+    assert customer("Is it going to rain later, do you know?").acts == ()
+    assert customer("We'd have to discuss it with the whole team.").acts == ("objection",)
