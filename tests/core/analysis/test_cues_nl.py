@@ -778,6 +778,81 @@ FRESH_ACTS: list[tuple[str, str, str | None]] = [
         "Als ik het samenvat: het gaat om drie filialen en de koeling is uw grootste zorg.",
         "We hebben drie filialen en de koeling is mijn grootste zorg.",
     ),
+    # second round: empathy without the usual words, greetings, introductions, agenda, summaries
+    ("acknowledgement", "Ah, op die manier.", None),
+    ("acknowledgement", "Dat is inderdaad geen pretje.", None),
+    ("acknowledgement", "Goed dat u dat zo eerlijk zegt.", None),
+    ("acknowledgement", "Ik snap dat dat frustrerend is.", None),
+    ("acknowledgement", "Dat lijkt me behoorlijk stressvol.", None),
+    ("acknowledgement", "Mooi, dat is fijn om te horen.", None),
+    ("acknowledgement", "Begrijpelijk dat u daar kritisch op bent.", None),
+    ("acknowledgement", "Dat hoor ik vaker in de bouw.", None),
+    ("acknowledgement", "Ja, dat kan ik me goed voorstellen.", None),
+    ("acknowledgement", "Helder, dank u.", None),
+    ("acknowledgement", "Logisch dat dat veel tijd kost.", None),
+    ("acknowledgement", "Jeetje, dat is veel.", None),
+    ("greeting", "Hoi Sandra, goed je weer te spreken!", None),
+    ("greeting", "Goedendag, meneer Visser.", None),
+    ("introduction", "Ik ben Tom, ik werk als adviseur bij Veilig Werk.", None),
+    ("introduction", "Mijn naam is Lotte de Wit en ik ben accountmanager bij Printcom.", None),
+    ("introduction", "Met Jeroen, van Lift & Co.", None),
+    ("introduction", "Ik ben werkzaam als consultant bij Lexa Vertalingen.", None),
+    ("introduction", "Wij zijn een familiebedrijf uit Veenendaal en leveren bedrijfskleding.", None),
+    ("agenda", "Ik zou graag willen beginnen met een paar vragen over uw huidige situatie.", None),
+    ("agenda", "Ik heb drie dingen die ik met u wil bespreken.", None),
+    ("agenda", "Hoeveel tijd heeft u voor dit gesprek?", None),
+    ("agenda", "Ik wil u vandaag graag laten zien hoe we andere bouwbedrijven helpen.", None),
+    ("agenda", "Het leek me goed om eerst kennis te maken en daarna te kijken of er een match is.", None),
+    (
+        "summary",
+        "Wat ik eruit haal: de planning kost te veel tijd en u mist overzicht.",
+        "De planning kost me te veel tijd en ik heb geen overzicht.",
+    ),
+    (
+        "summary",
+        "Even checken of ik het goed heb: vijf vestigingen, en de koeling valt vooral in de zomer uit.",
+        "We hebben vijf vestigingen en vooral in de zomer valt de koeling uit.",
+    ),
+    (
+        "summary",
+        "Dus als ik het goed zeg, zijn het vooral de spoedorders die het lastig maken?",
+        "Het zijn vooral die spoedorders die alles in de war gooien.",
+    ),
+    (
+        "summary",
+        "Klopt het dat de chauffeurs hun ritten nog op papier krijgen?",
+        "De chauffeurs krijgen hun ritten nog gewoon op papier.",
+    ),
+    (
+        "summary",
+        "Samenvattend: te weinig monteurs, te veel storingen en boze klanten.",
+        "We hebben te weinig monteurs, veel storingen en de klanten worden boos.",
+    ),
+    (
+        "summary",
+        "U zegt eigenlijk dat de software niet met de boekhouding praat.",
+        "Onze software praat niet met het boekhoudpakket.",
+    ),
+    (
+        "summary",
+        "Oké, dus drie kantoren, twintig laptops en geen vaste IT-partner.",
+        "We hebben drie kantoren, zo'n twintig laptops en geen vaste IT-partner.",
+    ),
+    (
+        "summary",
+        "Begrijp ik goed dat de facturen nu met de hand worden gemaakt?",
+        "De facturen maken we nu nog met de hand.",
+    ),
+    (
+        "summary",
+        "Als ik het even samenvat, is de grootste zorg de uitval van de lift in het weekend.",
+        "Mijn grootste zorg is dat de lift in het weekend uitvalt.",
+    ),
+    (
+        "summary",
+        "Dus het probleem zit vooral bij de overdracht tussen de ploegen?",
+        "Bij de overdracht tussen de ploegen gaat het vaak mis.",
+    ),
 ]
 
 
@@ -788,3 +863,15 @@ def test_fresh_seller_acts(act: str, text: str, previous: str | None) -> None:
         assert "closing_attempt" not in acts
     else:
         assert act in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("Ik stuur u straks een samenvatting van ons gesprek.", "Prima, dat is goed."),
+        ("Dank u wel voor uw tijd vandaag.", "Graag gedaan."),
+        ("Zal ik de belangrijkste punten even op de mail zetten?", "Ja, graag."),
+    ],
+)
+def test_announcing_or_offering_a_recap_is_not_a_summary(text: str, previous: str) -> None:
+    assert "summary" not in seller(text, ("customer", previous)).acts
