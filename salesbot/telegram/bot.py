@@ -150,6 +150,28 @@ class _Typing:
         await self._task
 
 
+class _StateCache:
+    """Engine states of recent sessions as objects, so a turn does not parse again the state JSON the
+    previous turn wrote. An entry is used only if the stored JSON is exactly the JSON it was written
+    as (the database stays the truth); it is taken out while a turn runs (the engine changes the object
+    in place) and put back only after the turn's commit."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._size = size
+        self._entries: dict[int, tuple[str, SessionState]] = {}
+
+    def take(self, session: SessionRecord) -> SessionState:
+        entry = self._entries.pop(session.id, None)
+        if entry is not None and entry[0] == session.state:
+            return entry[1]
+        return SessionState.from_json(session.state)
+
+    def put(self, session_id: int, state_json: str, state: SessionState) -> None:
+        self._entries[session_id] = (state_json, state)
+        if len(self._entries) > self._size:  # forget the least recently written
+            del self._entries[next(iter(self._entries))]
+
+
 class SalesBot:
     """Owns the Application, the storage and the scenario catalogue for one `salesbot serve` process."""
 
@@ -182,6 +204,7 @@ class SalesBot:
         self.typing_delay = typing_delay
         self.webhook_secret = config.webhook_secret or secrets.token_urlsafe(32)
         self._render_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="salesbot-render")
+        self._states = _StateCache()
         self._stop_event: asyncio.Event | None = None
         self._started = False
         self.app = self._build_application(rate_limiter or RetryingRateLimiter())
@@ -516,7 +539,7 @@ class SalesBot:
             await self.db.run(self.storage.abandon_session, session.id, None)
             await self.send(session.chat_id, t("scenario_gone"))
             return
-        state = SessionState.from_json(session.state)
+        state = self._states.take(session)
         phase_before = state.phase
         try:
             result = engine.turn(state, text)
@@ -530,9 +553,10 @@ class SalesBot:
             if assessment is not None:
                 report, score = json.dumps(assessment.to_dict(), ensure_ascii=False), assessment.total
         analysis = json.dumps(result.analysis.to_dict(), ensure_ascii=False) if result.analysis else None
+        state_json = state.to_json()
         write = TurnWrite(
             session.id,
-            state.to_json(),
+            state_json,
             seq or 0,
             line=line,
             analysis=analysis,
@@ -546,6 +570,8 @@ class SalesBot:
         reply_seq = await self.db.run(self.storage.apply_turn, write)
         if update_id is not None:
             self.processor.marked_by_handler(update_id)  # committed with the turn
+        if not result.ended:
+            self._states.put(session.id, state_json, state)
         if typing is not None:
             await typing.finish()  # the indicator must not arrive after the reply
         if (

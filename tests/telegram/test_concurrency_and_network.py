@@ -9,6 +9,8 @@ from typing import Any
 
 import aiohttp
 
+from salesbot.core.engine import SessionState
+
 GOLDEN = Path(__file__).parents[1] / "data" / "golden"
 SCRIPTS = {
     "koelservice-supermarkt": ["strong.txt", "weak_pitch.txt", "weak_situation.txt", "weak_premature.txt"],
@@ -134,3 +136,25 @@ async def test_a_reply_that_cannot_be_sent_stays_in_the_outbox(
     [pending] = bot.storage.undelivered()
     assert pending.session_id == session.id and pending.text == bot.storage.messages(session.id)[-1].text
     assert json.loads(bot.storage.messages(session.id)[0].analysis)["acts"]
+
+
+async def test_a_session_changed_behind_the_bots_back_is_read_from_the_database(
+    api: Any, bot: Any, talk: Any, trainee: Any
+) -> None:
+    """The bot keeps recent engine states in memory, but the stored state is the truth."""
+    chat = talk(bot, trainee)
+    await chat.pick("koelservice-supermarkt")
+    await chat.send("Goedemorgen mevrouw Jansen, met Tessa van KoelTech.")
+    session = bot.storage.active_session(trainee.id)
+    engine = bot.catalogue.engine("koelservice-supermarkt")
+    # Another process (or an operator) replaces the state: a call where the branch count was asked.
+    replaced = engine.new_session(4242)
+    engine.turn(replaced, "Goedemorgen mevrouw Jansen, met Tessa van KoelTech.")
+    engine.turn(replaced, "Hoeveel filialen heeft u?")
+    bot.storage._db.execute("UPDATE sessions SET state = ? WHERE id = ?", (replaced.to_json(), session.id))
+    line = "Hoeveel filialen heeft u?"
+    stale = engine.turn(SessionState.from_json(session.state), line).reply
+    expected = engine.turn(SessionState.from_json(replaced.to_json()), line).reply
+    assert expected != stale  # (the customer says she answered that already)
+    answer = await chat.send(line)
+    assert [m.text for m in answer if m.kind == "text"][-1] == expected
