@@ -690,3 +690,29 @@ def test_buying_signals_fourth_round(text: str) -> None:
 def test_small_talk_questions_are_not_buying_signals() -> None:
     assert customer("Is it going to rain later, do you know?").acts == ()
     assert customer("We'd have to discuss it with the whole team.").acts == ("objection",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The idea is that I first get a picture of your situation.",
+        "My colleague Sam suggested I get in touch with you.",
+        "I saw your post about the new depot and thought I'd reach out.",
+        "Just a quick call to see whether we can help with your deliveries.",
+        "I'll be brief, I know you're busy.",
+        "Are you OK to go a little over time?",
+        "We've got until eleven, is that right?",
+        "Shall we get straight to it?",
+        "Can we use the first part of the call to talk about your goals?",
+        "At the end I'll leave some time for your questions.",
+        "I got your name from Jenny at the trade association.",
+    ],
+)
+def test_agenda_second_round(text: str) -> None:
+    assert "agenda" in seller(text).acts
+
+
+def test_where_things_get_stuck_is_a_problem_question_not_an_agenda() -> None:
+    analysis = seller("Where do the invoices tend to get stuck?")
+    assert analysis.acts == ()
+    assert analysis.spin == "problem"
