@@ -721,6 +721,41 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "neither", "We werken al jaren met hetzelfde systeem, maar het wordt traag.", None),
     ("C", "neither", "Ik ben de eigenaar, ik beslis dat zelf.", None),
     ("C", "neither", "Het duurt soms een week voordat we een offerte hebben.", None),
+    # statements before the question: only the (last) question counts
+    (
+        "S",
+        "situation",
+        "Veel van onze klanten worstelen met storingen. Hoeveel machines heeft u eigenlijk staan?",
+        None,
+    ),
+    ("S", "problem", "U heeft nu drie locaties en een centrale keuken. Hoe bevalt die opzet?", None),
+    (
+        "S",
+        "implication",
+        "Helder, de bestellingen komen via mail en telefoon binnen. En als er dan eentje tussendoor glipt, wat betekent dat voor de klant?",
+        None,
+    ),
+    (
+        "S",
+        "need_payoff",
+        "Oké, dat begrijp ik. Stel dat u alles in één overzicht ziet, hoeveel tijd scheelt dat dan per week?",
+        None,
+    ),
+    ("S", "none", "Dank u voor de uitleg. Zal ik u de brochure mailen?", None),
+    ("S", "situation", "Interessant. Werken de monteurs in vaste ploegen?", None),
+    ("S", "problem", "Dat klinkt als een flinke klus. Lukt het een beetje om dat bij te houden?", None),
+    ("S", "implication", "Dus de wagens staan soms een dag stil. Wat kost zo'n dag u aan omzet?", None),
+    ("S", "situation", "Leuk dat u tijd heeft. Om te beginnen: hoeveel medewerkers heeft u?", None),
+    ("S", "problem", "Ik begrijp het. Wat is voor u het grootste knelpunt op dit moment?", None),
+    ("S", "none", "Goed, dan weet ik genoeg. Zullen we volgende week een demo plannen?", None),
+    (
+        "S",
+        "need_payoff",
+        "Dat is veel. Als dat met de helft zou dalen, wat zou dat voor uw marge betekenen?",
+        None,
+    ),
+    ("S", "implication", "Vervelend. En moeten de gasten dan wachten?", None),
+    ("S", "problem", "Oké. En hoe zit het met de kwaliteit van de schoonmaak zelf?", None),
 ]
 
 
