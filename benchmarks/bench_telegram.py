@@ -191,13 +191,14 @@ async def wait_or_timeout(event: asyncio.Event, seconds: float = 30.0) -> bool:
         return False
 
 
-def process_cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc; NaN elsewhere)."""
+def process_cpu_seconds(pid: int) -> tuple[float, float]:
+    """(user, system) CPU time of a process so far, all threads (Linux /proc; NaN elsewhere)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return float("nan"), float("nan")
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
 
 
 def telegram_process(
@@ -228,7 +229,8 @@ def telegram_process(
                     "late": late,
                     "latencies": sorted(load.latencies),
                     "from_schedule": sorted(load.from_schedule),
-                    "bot_cpu": process_cpu_seconds(bot_pid) - bot_cpu,
+                    "bot_user": process_cpu_seconds(bot_pid)[0] - bot_cpu[0],
+                    "bot_system": process_cpu_seconds(bot_pid)[1] - bot_cpu[1],
                     "load_cpu": time.process_time() - own_cpu,
                     "calls_ended": load.calls_ended,
                 }
@@ -329,11 +331,12 @@ def report(result: dict[str, Any], chats: int) -> None:
             )
     if result["kind"] == "open":
         print(f"  lines sent > 10 ms late (every chat waiting for an answer): {result['late']}")
-    per_message = 1000 * result["bot_cpu"] / answered if answered else float("nan")
+    cpu = result["bot_user"] + result["bot_system"]
+    per_message = 1000 * cpu / answered if answered else float("nan")
     print(
-        f"  CPU: bot {result['bot_cpu']:.2f} s ({per_message:.2f} ms per message, "
-        f"{100 * result['bot_cpu'] / seconds:.0f}% of one core), stand-in API + trainees "
-        f"{result['load_cpu']:.2f} s"
+        f"  CPU: bot {cpu:.2f} s (user {result['bot_user']:.2f}, system {result['bot_system']:.2f}; "
+        f"{per_message:.2f} ms per message, {100 * cpu / seconds:.0f}% of one core), "
+        f"stand-in API + trainees {result['load_cpu']:.2f} s"
     )
     if result["calls_ended"]:
         print(f"  role-plays that ended during the run: {result['calls_ended']}")
