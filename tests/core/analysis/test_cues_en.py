@@ -716,3 +716,39 @@ def test_where_things_get_stuck_is_a_problem_question_not_an_agenda() -> None:
     analysis = seller("Where do the invoices tend to get stuck?")
     assert analysis.acts == ()
     assert analysis.spin == "problem"
+
+
+# ------------------------------------------------------------------------------- fifth round: SPIN
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do the night staff get on with the new handheld scanners?",
+        "Is it always clear who's on call at the weekend?",
+        "What's your experience been with the current maintenance firm?",
+        "Does the software keep up when you've got a big tender on?",
+        "How are the drivers finding the new routes?",
+        "Is there anything that's been bugging you about the booking system?",
+        "Are the reports ready when you need them?",
+        "Do patients ever have to wait longer than they should?",
+        "Do you get much pushback from the site managers?",
+    ],
+)
+def test_problem_frames_fifth_round(text: str) -> None:
+    assert seller(text).spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        (
+            "Does the kitchen ever have to take dishes off the menu because of it?",
+            "The fish often comes short.",
+        ),
+        ("How do you explain that to the people waiting?", "The lift is out of order once a month."),
+        ("Are the guests who get moved compensated?", "Rooms are sometimes double-booked."),
+        ("How much of your week does that swallow?", "All approvals are done on paper."),
+        ("Has the board started asking questions?", "Our delivery scores have dropped."),
+    ],
+)
+def test_implication_frames_fifth_round(text: str, previous: str) -> None:
+    assert seller(text, previous).spin == "implication"
