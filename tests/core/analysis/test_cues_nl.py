@@ -955,6 +955,26 @@ FRESH_ACTS: list[tuple[str, str, str | None]] = [
         "Dus het probleem zit vooral bij de overdracht tussen de ploegen?",
         "Bij de overdracht tussen de ploegen gaat het vaak mis.",
     ),
+    # third round: closes in all forms, and continuations that are not closes
+    ("closing_attempt", "Zullen we het zo doen: ik regel de monteur en u tekent vandaag de opdracht?", None),
+    ("closing_attempt", "Kan ik de bestelling alvast doorzetten?", None),
+    ("closing_attempt", "Welke dag komt het beste uit voor de installatie, maandag of woensdag?", None),
+    ("closing_attempt", "Ik zet u voor de pilot van maart op de lijst, goed?", None),
+    ("closing_attempt", "Dan plannen we de eerste levering op 3 juni.", None),
+    ("closing_attempt", "Zal ik met uw directeur een afspraak maken om het contract door te nemen?", None),
+    ("closing_attempt", "Gaan we ervoor?", None),
+    ("closing_attempt", "Wilt u met twee of met vier machines beginnen?", None),
+    ("closing_attempt", "Zal ik de proefperiode dan per maandag laten ingaan?", None),
+    ("closing_attempt", "Kunt u het getekende contract vandaag nog terugsturen?", None),
+    ("closing_attempt", "Mag ik u noteren voor de training van 12 april?", None),
+    ("closing_attempt", "Het voorstel ligt er, zullen we tekenen?", None),
+    ("none", "Mag ik u over een paar weken nog eens bellen?", None),
+    ("none", "Ik stuur u de prijslijst vanmiddag toe.", None),
+    ("none", "Fijn dat u voor ons kiest, u hoort snel van ons.", None),
+    ("none", "Heeft u nog vragen over het voorstel?", None),
+    ("none", "Ik kom er volgende week bij u op terug.", None),
+    ("none", "Ik laat het u weten zodra de nieuwe catalogus er is.", None),
+    ("none", "Wat vindt u belangrijk in een leverancier?", None),
 ]
 
 
