@@ -50,6 +50,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -69,7 +70,13 @@ from salesbot.storage import (
 from salesbot.telegram.aiohttp_request import AiohttpRequest
 from salesbot.telegram.catalogue import ScenarioCatalogue, parse_uploads, scan_folders
 from salesbot.telegram.config import BotConfig
-from salesbot.telegram.delivery import TELEGRAM_LIMIT, DurableBot, DurableUpdateQueue, split_message
+from salesbot.telegram.delivery import (
+    TELEGRAM_LIMIT,
+    DurableBot,
+    DurableUpdateQueue,
+    TextLine,
+    split_message,
+)
 from salesbot.telegram.processor import ChatOrderedUpdateProcessor
 from salesbot.telegram.ratelimit import RetryingRateLimiter
 from salesbot.telegram.texts import LANGUAGES, Texts, language_from_telegram, texts
@@ -187,6 +194,7 @@ class SalesBot:
         seed_source: Callable[[], int] | None = None,
         typing_indicator: bool = True,
         typing_delay: float = 0.3,
+        light_updates: bool = True,
     ) -> None:
         self.config = config
         self.db = AsyncStorage(storage)
@@ -202,6 +210,7 @@ class SalesBot:
         self.seed_source = seed_source or (lambda: secrets.randbits(31))
         self.typing_indicator = typing_indicator
         self.typing_delay = typing_delay
+        self.light_updates = light_updates  # plain text lines without PTB objects (see delivery.py)
         self.webhook_secret = config.webhook_secret or secrets.token_urlsafe(32)
         self._render_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="salesbot-render")
         self._states = _StateCache()
@@ -232,6 +241,7 @@ class SalesBot:
             rate_limiter=rate_limiter,
             db=self.db,
             queue=self.queue,
+            light_updates=self.light_updates,
         )
         builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
             ApplicationBuilder().bot(bot).update_queue(self.queue).concurrent_updates(self.processor)
@@ -240,6 +250,7 @@ class SalesBot:
 
     def _add_handlers(self) -> None:
         app, private = self.app, filters.ChatType.PRIVATE
+        app.add_handler(TypeHandler(TextLine, self.on_text_line))  # first: the most common update
         commands: dict[str, Callable[[Update, Context], Any]] = {
             "start": self.cmd_start,
             "help": self.cmd_help,
@@ -377,41 +388,50 @@ class SalesBot:
 
     # ------------------------------------------------------------------------------------- helpers
 
-    async def _begin_update(self, update: Update) -> bool:
-        """The processor's first step for every update, under the chat's lock: True for a duplicate.
-        Otherwise the sender and their role-play are read in the same trip and kept for `who`."""
+    @staticmethod
+    def _sender(update: Update | TextLine) -> tuple[int, str, str | None, int] | None:
+        """(user id, full name, Telegram language, chat id) of an update, None without user or chat."""
+        if isinstance(update, TextLine):
+            return update.user_id, update.full_name, update.language_code, update.chat_id
         tg_user, chat = update.effective_user, update.effective_chat
         if tg_user is None or chat is None:
+            return None
+        return tg_user.id, tg_user.full_name, tg_user.language_code, chat.id
+
+    async def _begin_update(self, update: Update | TextLine) -> bool:
+        """The processor's first step for every update, under the chat's lock: True for a duplicate.
+        Otherwise the sender and their role-play are read in the same trip and kept for `who`."""
+        sender = self._sender(update)
+        if sender is None:
             return await self.db.run(self.storage.is_processed, update.update_id)
-        is_trainer = tg_user.id in self.config.trainers
-        context = await self.db.run(
-            self.storage.begin_update, update.update_id, tg_user.id, tg_user.full_name, is_trainer
-        )
+        user_id, name, language_code, chat_id = sender
+        is_trainer = user_id in self.config.trainers
+        context = await self.db.run(self.storage.begin_update, update.update_id, user_id, name, is_trainer)
         if context.processed:
             return True
         assert context.user is not None
-        self._prefetched[update.update_id] = self._who(context.user, tg_user, chat.id, context.session)
+        self._prefetched[update.update_id] = self._who(context.user, language_code, chat_id, context.session)
         return False
 
     def _forget_prefetched(self, update: object) -> None:
-        if isinstance(update, Update):
+        if isinstance(update, Update | TextLine):
             self._prefetched.pop(update.update_id, None)
 
     @staticmethod
-    def _who(user: UserRecord, tg_user: TgUser, chat_id: int, session: SessionRecord | None) -> Who:
-        lang = user.language or language_from_telegram(tg_user.language_code)
+    def _who(user: UserRecord, language_code: str | None, chat_id: int, session: SessionRecord | None) -> Who:
+        lang = user.language or language_from_telegram(language_code)
         return Who(user, chat_id, texts(lang), session)
 
-    async def who(self, update: Update) -> Who:
+    async def who(self, update: Update | TextLine) -> Who:
         prefetched = self._prefetched.pop(update.update_id, None)
         if prefetched is not None:
             return prefetched
-        tg_user = update.effective_user
-        chat = update.effective_chat
-        assert tg_user is not None and chat is not None
-        is_trainer = tg_user.id in self.config.trainers
-        user, session = await self.db.run(_load_who, self.storage, tg_user.id, tg_user.full_name, is_trainer)
-        return self._who(user, tg_user, chat.id, session)
+        sender = self._sender(update)
+        assert sender is not None
+        user_id, name, language_code, chat_id = sender
+        is_trainer = user_id in self.config.trainers
+        user, session = await self.db.run(_load_who, self.storage, user_id, name, is_trainer)
+        return self._who(user, language_code, chat_id, session)
 
     async def send(self, chat_id: int, text: str, **kwargs: Any) -> None:
         """Send a text, split into parts under Telegram's limit; extra arguments go with the last."""
@@ -632,8 +652,14 @@ class SalesBot:
     async def on_text(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None and message.text is not None
+        await self._on_line(update, message.text)
+
+    async def on_text_line(self, line: TextLine, context: Context) -> None:
+        """The same as `on_text`, for a line read without PTB objects (see delivery.TextLine)."""
+        await self._on_line(line, line.text)
+
+    async def _on_line(self, update: Update | TextLine, text: str) -> None:
         who = await self.who(update)
-        text = message.text
         if len(text) > TELEGRAM_LIMIT:
             await self.send(who.chat_id, who.t("too_long", length=len(text), limit=TELEGRAM_LIMIT))
             return
@@ -983,6 +1009,10 @@ class SalesBot:
 
     async def on_error(self, update: object, context: Context) -> None:
         log.error("error while handling an update", exc_info=context.error)
+        if isinstance(update, TextLine):
+            with suppress(Exception):
+                await self.send(update.chat_id, texts(language_from_telegram(update.language_code))("error"))
+            return
         if isinstance(update, Update) and update.effective_chat is not None:
             user = update.effective_user
             t = texts(language_from_telegram(user.language_code if isinstance(user, TgUser) else None))

@@ -8,6 +8,12 @@ feeds the inbox back in order; the storage's processed-update ids make the repla
 
 Out: customer lines are stored undelivered (an outbox) in the same transaction as the engine state, sent,
 then marked delivered; `split_message` keeps every sent text under Telegram's 4,096 characters.
+
+Light updates: the most common update by far, a trainee's plain text message in a private chat, is read
+straight from getUpdates' JSON into a small `TextLine` instead of python-telegram-bot's `Update` and
+`Message` objects (a hundred attributes each, every one set through `TelegramObject.__setattr__`), which
+were the largest cost per line left in the bot. Everything else (commands, buttons, files, webhook
+updates, replays from the inbox) is parsed by python-telegram-bot as before.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
@@ -49,6 +56,55 @@ def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     return [p for p in parts if p] or [text[:limit]]
 
 
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """A plain text message in a private chat, read from the update's JSON without PTB objects."""
+
+    update_id: int
+    chat_id: int
+    user_id: int
+    full_name: str  # as PTB's User.full_name: "first last", or first alone
+    language_code: str | None
+    text: str
+    raw: str  # the update's JSON, as stored in the inbox
+
+    @classmethod
+    def from_update(cls, data: dict[str, Any], raw: str) -> TextLine | None:
+        """The light form of an update that the bot's text handler would get (python-telegram-bot's
+        `filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND` on a new message), else None."""
+        message = data.get("message")
+        if len(data) != 2 or not isinstance(message, dict):
+            return None  # not (only) a new message: an edit, a button, ...
+        text, chat, sender = message.get("text"), message.get("chat"), message.get("from")
+        if (
+            not text
+            or not isinstance(text, str)
+            or not isinstance(chat, dict)
+            or not isinstance(sender, dict)
+        ):
+            return None
+        if chat.get("type") != "private":
+            return None
+        entities = message.get("entities") or []
+        if not isinstance(entities, list) or (entities and not isinstance(entities[0], dict)):
+            return None
+        if entities and entities[0].get("type") == "bot_command" and entities[0].get("offset") == 0:
+            return None  # a command: its entity comes first, at offset 0
+        try:
+            first, last = str(sender["first_name"]), sender.get("last_name")
+            return cls(
+                update_id=int(data["update_id"]),
+                chat_id=int(chat["id"]),
+                user_id=int(sender["id"]),
+                full_name=f"{first} {last}" if last else first,
+                language_code=sender.get("language_code"),
+                text=text,
+                raw=raw,
+            )
+        except (KeyError, TypeError, ValueError):
+            return None  # malformed: let python-telegram-bot have its say
+
+
 class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
     """The Application's update queue; stores webhook updates in the inbox before accepting them."""
 
@@ -58,11 +114,12 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
         self.stored: set[int] = set()  # ids DurableBot already wrote to the inbox
 
     async def put(self, item: Any) -> None:
-        if isinstance(item, Update):
+        if isinstance(item, Update | TextLine):
             if item.update_id in self.stored:
                 self.stored.discard(item.update_id)
             else:
-                await self._db.run(self._db.storage.inbox_add, item.update_id, item.to_json())
+                payload = item.raw if isinstance(item, TextLine) else item.to_json()
+                await self._db.run(self._db.storage.inbox_add, item.update_id, payload)
         await super().put(item)
 
     async def replay(self, bot: ExtBot[Any]) -> int:
@@ -82,25 +139,44 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
 class DurableBot(ExtBot):  # type: ignore[type-arg]
     """ExtBot whose getUpdates results are in the inbox before PTB can confirm them to Telegram."""
 
-    __slots__ = ("_durable_db", "_durable_queue", "_durable_raw")
+    __slots__ = ("_durable_db", "_durable_light", "_durable_lines", "_durable_queue", "_durable_raw")
 
-    def __init__(self, *args: Any, db: AsyncStorage, queue: DurableUpdateQueue, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        db: AsyncStorage,
+        queue: DurableUpdateQueue,
+        light_updates: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         with self._unfrozen():
             self._durable_db = db
             self._durable_queue = queue
+            self._durable_light = light_updates
             self._durable_raw: dict[int, str] = {}
+            self._durable_lines: list[TextLine] = []
 
     async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, *args, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
             # Keep the updates as Telegram sent them: serialising them again from PTB objects
-            # (`Update.to_json`) was the largest single cost of the inbox write under load.
-            self._durable_raw = {
-                u["update_id"]: json.dumps(u, ensure_ascii=False)
-                for u in result
-                if isinstance(u, dict) and "update_id" in u
-            }
+            # (`Update.to_json`) was the largest single cost of the inbox write under load. Plain
+            # text lines are taken out here, so PTB parses only the rest (see `TextLine`).
+            raw: dict[int, str] = {}
+            lines: list[TextLine] = []
+            rest: list[Any] = []
+            for update in result:
+                if isinstance(update, dict) and "update_id" in update:
+                    payload = json.dumps(update, ensure_ascii=False)
+                    raw[update["update_id"]] = payload
+                    line = TextLine.from_update(update, payload) if self._durable_light else None
+                    if line is not None:
+                        lines.append(line)
+                        continue
+                rest.append(update)
+            self._durable_raw, self._durable_lines = raw, lines
+            return rest
         return result
 
     async def send_text(self, chat_id: int, text: str, **params: Any) -> Any:
@@ -109,10 +185,15 @@ class DurableBot(ExtBot):  # type: ignore[type-arg]
         was one of the largest costs per reply under load."""
         return await self._post("sendMessage", {"chat_id": chat_id, "text": text, **params})
 
-    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
-        self._durable_raw = {}
-        updates = await super().get_updates(*args, **kwargs)
-        raw, self._durable_raw = self._durable_raw, {}
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        """Updates (PTB `Update`s and `TextLine`s, in update-id order), stored in the inbox first."""
+        self._durable_raw, self._durable_lines = {}, []
+        parsed = await super().get_updates(*args, **kwargs)
+        raw, lines = self._durable_raw, self._durable_lines
+        self._durable_raw, self._durable_lines = {}, []
+        updates: tuple[Any, ...] = parsed
+        if lines:
+            updates = tuple(sorted((*parsed, *lines), key=lambda u: u.update_id))
         if updates:
             batch = [(u.update_id, raw.get(u.update_id) or u.to_json()) for u in updates]
             await self._durable_db.run(self._durable_db.storage.inbox_add_many, batch)

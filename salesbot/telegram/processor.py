@@ -24,12 +24,15 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 from salesbot.storage import AsyncStorage
+from salesbot.telegram.delivery import TextLine
 
 log = logging.getLogger(__name__)
 
 
 def chat_key(update: object) -> int | None:
     """The chat an update belongs to (None for updates without a chat, processed without a lock)."""
+    if isinstance(update, TextLine):
+        return update.chat_id
     if isinstance(update, Update):
         if update.effective_chat is not None:
             return update.effective_chat.id
@@ -39,7 +42,7 @@ def chat_key(update: object) -> int | None:
 
 
 # Called under the chat's lock before an update is handled; True if the update is a duplicate.
-BeginUpdate = Callable[[Update], Awaitable[bool]]
+BeginUpdate = Callable[[Update | TextLine], Awaitable[bool]]
 
 
 class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
@@ -64,7 +67,7 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
     async def shutdown(self) -> None:
         pass
 
-    async def _is_processed(self, update: Update) -> bool:
+    async def _is_processed(self, update: Update | TextLine) -> bool:
         return await self._db.run(self._db.storage.is_processed, update.update_id)
 
     def marked_by_handler(self, update_id: int) -> None:
@@ -91,13 +94,14 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
                 listener(update)
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
-        update_id = update.update_id if isinstance(update, Update) else None
-        if isinstance(update, Update) and await self._begin(update):
+        known = update if isinstance(update, Update | TextLine) else None
+        update_id = known.update_id if known is not None else None
+        if known is not None and await self._begin(known):
             self.duplicates += 1
             log.info("ignoring duplicate update %s", update_id)
             if asyncio.iscoroutine(coroutine):
                 coroutine.close()  # never started: close it so Python does not warn
-            await self._db.run(self._db.storage.mark_processed, update.update_id)  # clears it from the inbox
+            await self._db.run(self._db.storage.mark_processed, known.update_id)  # clears it from the inbox
             return
         try:
             await coroutine
