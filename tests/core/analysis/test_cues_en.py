@@ -752,3 +752,8 @@ def test_problem_frames_fifth_round(text: str) -> None:
 )
 def test_implication_frames_fifth_round(text: str, previous: str) -> None:
     assert seller(text, previous).spin == "implication"
+
+
+def test_tell_me_if_is_not_a_request_to_elaborate() -> None:
+    assert seller("Tell me if that's not right.").question is None
+    assert seller("Tell me more about the night shift.").question == "open"
