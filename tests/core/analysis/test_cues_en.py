@@ -757,3 +757,33 @@ def test_implication_frames_fifth_round(text: str, previous: str) -> None:
 def test_tell_me_if_is_not_a_request_to_elaborate() -> None:
     assert seller("Tell me if that's not right.").question is None
     assert seller("Tell me more about the night shift.").question == "open"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What if I told you we could cut that in half?",
+        "Did you know that most of our clients save 20 percent?",
+        "Isn't it great that it runs on any phone?",
+        "Wouldn't you agree that's a good deal?",
+        "Can you see how that would work in your warehouse?",
+        "Are you aware that we're the only ones offering this?",
+        "Does that make sense?",
+    ],
+)
+def test_pitch_and_check_questions_are_not_spin(text: str) -> None:
+    analysis = seller(text)
+    assert analysis.question == "closed" or analysis.question == "open"
+    assert analysis.spin is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where would you see the biggest benefit?",
+        "What would your planners do with the extra time?",
+        "Would being able to see it on your phone be useful?",
+    ],
+)
+def test_need_payoff_fifth_round(text: str) -> None:
+    assert seller(text).spin == "need_payoff"
