@@ -794,6 +794,15 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "buying_signal", "Oké, wat zou dat dan kosten voor ons?", None),
     ("C", "buying_signal", "Stuur me maar een offerte voor twee locaties.", None),
     ("C", "buying_signal", "Kunnen we dit per kwartaal opzeggen?", None),
+    # questions that point back at a difficulty just described
+    ("S", "implication", "Wat doen de chauffeurs dan?", "De planning is vaak pas om zeven uur klaar."),
+    ("S", "implication", "Wie belt de klant dan?", "Leveringen komen regelmatig te laat."),
+    ("S", "implication", "Waar slapen de gasten dan?", "Soms zijn kamers dubbel geboekt."),
+    ("S", "implication", "Hoe komen de leerlingen dan aan hun lesstof?", "Het wifi-netwerk valt vaak uit."),
+    ("S", "implication", "Wat zeggen ze daarna tegen u?", "De monteur vergeet weleens onderdelen."),
+    ("S", "implication", "Welke orders schuiven er dan door?", "De machine ligt regelmatig stil."),
+    ("S", "problem", "Hoe vaak is dat dan?", "De machine ligt regelmatig stil."),
+    ("S", "situation", "Wie maakt die planning nu?", "We plannen alles in Excel."),
 ]
 
 
