@@ -803,6 +803,24 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "implication", "Welke orders schuiven er dan door?", "De machine ligt regelmatig stil."),
     ("S", "problem", "Hoe vaak is dat dan?", "De machine ligt regelmatig stil."),
     ("S", "situation", "Wie maakt die planning nu?", "We plannen alles in Excel."),
+    # typos, no punctuation, all caps, chat register
+    ("S", "problem", "bent u tevreeden over de huidige leverancier", None),
+    ("S", "problem", "WAAR LOOPT U TEGENAAN MET DE PLANNING", None),
+    ("S", "implication", "wat betekend dat voor uw klanten", "de bezorging is vaak te laat"),
+    ("S", "problem", "gaat dat altijd goed met de leveringen", None),
+    ("S", "need_payoff", "zou het helpen als de planning automatisch ging", None),
+    ("S", "situation", "hoeveel mensen werken er op de administratie", None),
+    ("S", "none", "zullen we volgende week een demo inplannen", None),
+    ("S", "implication", "hoeveel tijd ben je daar per week mee kwijt", "we typen alles twee keer over"),
+    ("S", "problem", "lukt het om alles op tijd te factureren", None),
+    ("S", "none", "heeft u nog vragen", None),
+    ("S", "problem", "Loopt u weleens tegen storingen aan?", None),
+    ("S", "implication", "Wat zijn de gevolgen daarvan voor de omzet?", "Onze webshop ligt soms plat."),
+    ("C", "objection", "TE DUUR", None),
+    ("C", "objection", "nee hoor we hebben al iemand", None),
+    ("C", "objection", "moet ik eerst met me baas overleggen", None),
+    ("C", "buying_signal", "wat kost het per maand", None),
+    ("C", "objection", "daar heb ik geen budget voor dit jaar", None),
 ]
 
 
