@@ -787,3 +787,17 @@ def test_pitch_and_check_questions_are_not_spin(text: str) -> None:
 )
 def test_need_payoff_fifth_round(text: str) -> None:
     assert seller(text).spin == "need_payoff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the lift is out of order, how do the residents on the top floor get their shopping up?",
+        "If a delivery is a day late, does the whole production plan shift?",
+        "How many customers does a bad review put off, would you say?",
+        "Is the rework eating into the time for new projects?",
+        "When a nurse calls in sick, who picks up her patients?",
+    ],
+)
+def test_questions_after_a_failure_clause_are_implications(text: str) -> None:
+    assert seller(text).spin == "implication"
