@@ -821,6 +821,37 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "objection", "moet ik eerst met me baas overleggen", None),
     ("C", "buying_signal", "wat kost het per maand", None),
     ("C", "objection", "daar heb ik geen budget voor dit jaar", None),
+    # ninth round (scored 8/20 before these families)
+    ("S", "problem", "Hoe vindt u dat het nu gaat met de schoonmaak?", None),
+    ("S", "problem", "Zijn er dingen waar uw team over moppert?", None),
+    ("S", "problem", "Wat gaat er nu niet zoals het zou moeten?", None),
+    ("S", "problem", "Waar zit volgens u de zwakste schakel in de keten?", None),
+    ("S", "problem", "Hoe zeker weet u dat alle certificaten nog geldig zijn?", None),
+    ("S", "implication", "Hoe voelen uw medewerkers zich daarbij?", "We moeten elke week overwerken."),
+    (
+        "S",
+        "implication",
+        "Welke klanten hebben daar het meeste last van?",
+        "De telefoon wordt vaak niet opgenomen.",
+    ),
+    (
+        "S",
+        "implication",
+        "Wat levert dat aan frustratie op bij uw team?",
+        "Het systeem loopt elke dag een paar keer vast.",
+    ),
+    ("S", "implication", "Wat gebeurt er met een order als die een dag blijft liggen?", None),
+    ("S", "need_payoff", "Hoe zou dat uw werk veranderen?", None),
+    ("S", "need_payoff", "Welke problemen zou dat voor u oplossen?", None),
+    ("S", "need_payoff", "Wat zou u met een extra monteur kunnen?", None),
+    ("S", "need_payoff", "Zou dat de druk van de ketel halen?", None),
+    ("S", "need_payoff", "Wat zou het voor uw gemoedsrust betekenen als de back-ups automatisch gaan?", None),
+    ("S", "none", "Mag ik u een kort filmpje laten zien?", None),
+    ("S", "none", "Is de prijs voor u een bezwaar?", None),
+    ("S", "none", "Kunnen we het voorstel samen doorlopen?", None),
+    ("S", "situation", "Wat is voor u belangrijk bij het kiezen van een leverancier?", None),
+    ("S", "situation", "Hoe ziet uw wagenpark eruit?", None),
+    ("S", "situation", "Wanneer bent u met de huidige leverancier begonnen?", None),
 ]
 
 
