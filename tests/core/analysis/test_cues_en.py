@@ -801,3 +801,30 @@ def test_need_payoff_fifth_round(text: str) -> None:
 )
 def test_questions_after_a_failure_clause_are_implications(text: str) -> None:
     assert seller(text).spin == "implication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, I've got twenty of these calls a week.",
+        "Everyone promises that.",
+        "Why change something that works?",
+        "The price is the sticking point for me.",
+        "I just don't see us needing that.",
+        "That's not really how we do things here.",
+        "We'd rather build it ourselves.",
+        "Our IT guy can probably do that for less.",
+        "I don't have the authority to sign this.",
+        "I'll keep your number.",
+        "We're cutting back on suppliers, not adding them.",
+        "Hmm, that's a lot of change for my team.",
+    ],
+)
+def test_objections_fifth_round(text: str) -> None:
+    acts = customer(text).acts
+    assert "objection" in acts
+    assert "buying_signal" not in acts
+
+
+def test_a_past_attempt_of_their_own_is_a_problem_description_not_an_objection() -> None:
+    assert "objection" not in customer("We tried to fix it ourselves but it didn't help.").acts
