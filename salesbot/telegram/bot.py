@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import gc
 import hashlib
 import io
 import json
@@ -307,6 +308,12 @@ class SalesBot:
             log.info("receiving updates by long polling")
         await self.app.start()
         self._started = True
+        # What is loaded by now (scenarios, the analyser's data, python-telegram-bot) lives as long as
+        # the process: keep it out of the cyclic garbage collector's full collections, which otherwise
+        # walk all of it every so often and paused the event loop for up to ~180 ms under load
+        # (measured with benchmarks/bench_telegram.py), the largest part of the p99 latency.
+        gc.collect()
+        gc.freeze()
 
     async def stop(self) -> None:
         """Stop receiving, finish every update in progress, close the database."""
