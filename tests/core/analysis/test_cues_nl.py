@@ -900,6 +900,28 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Zal ik u over een week even bellen om te horen hoe het staat?", None),
     ("S", "none", "Hoe is het verder met u?", None),
     ("S", "none", "Mag ik vragen wie ik aan de lijn heb?", None),
+    # buying signals and customer questions that are not
+    ("C", "buying_signal", "Hoe zit het met de garantie als er iets kapot gaat?", None),
+    ("C", "buying_signal", "Moeten we daarvoor een nieuw contract afsluiten?", None),
+    ("C", "buying_signal", "Stel dat we het doen, wanneer kunnen jullie dan starten?", None),
+    ("C", "buying_signal", "Wat is de opzegtermijn?", None),
+    ("C", "buying_signal", "Doen jullie ook de installatie?", None),
+    ("C", "buying_signal", "Hebben jullie referenties in de zorg die ik kan bellen?", None),
+    ("C", "buying_signal", "Zit er een minimale afname aan vast?", None),
+    ("C", "buying_signal", "Oké, dat klinkt goed. Wat zijn de volgende stappen?", None),
+    ("C", "buying_signal", "Dit is precies wat ons team nodig heeft.", None),
+    ("C", "buying_signal", "Kunnen we volgende maand al live?", None),
+    ("C", "buying_signal", "Is het mogelijk om per locatie te factureren?", None),
+    ("C", "buying_signal", "Hoeveel tijd kost de training voor mijn mensen?", None),
+    ("C", "buying_signal", "Ik zie het wel zitten eigenlijk.", None),
+    ("C", "buying_signal", "Als de prijs klopt, ben ik eruit.", None),
+    ("C", "buying_signal", "Dat lijkt me een prima plan, laten we het proberen.", None),
+    ("C", "neither", "Waarom vraagt u dat?", None),
+    ("C", "neither", "Sorry, ik verstond u niet goed.", None),
+    ("C", "neither", "Hoe gaat het met u?", None),
+    ("C", "neither", "Wat bedoelt u precies met integratie?", None),
+    ("C", "neither", "We hebben het hier al eens over gehad.", None),
+    ("C", "neither", "Dan doen we het niet.", None),
 ]
 
 
