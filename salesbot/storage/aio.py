@@ -30,7 +30,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, ParamSpec, TypeVar
 
-from salesbot.storage.base import Storage
+from salesbot.storage.base import Storage, UpdateContext
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -66,6 +66,22 @@ class AsyncStorage:
         future: asyncio.Future[T] = loop.create_future()
         self._jobs.put((functools.partial(fn, *args, **kwargs), loop, future))
         return await future
+
+    async def begin_update(
+        self, update_id: int | None, telegram_id: int, name: str, is_trainer: bool
+    ) -> UpdateContext:
+        """`Storage.begin_update`, read right here when the storage can (`peek_update`, a read-only
+        connection) and nothing has to be written: one trip less to the storage thread per update,
+        which under a busy machine also means one thread wake-up less to wait for."""
+        peek = getattr(self.storage, "peek_update", None)
+        context = peek(update_id, telegram_id) if peek is not None else None
+        if context is not None:
+            user = context.user
+            if context.processed or (
+                user is not None and user.name == name and user.is_trainer == is_trainer
+            ):
+                return context
+        return await self.run(self.storage.begin_update, update_id, telegram_id, name, is_trainer)
 
     def mark_delivered_soon(self, session_id: int, seq: int) -> None:
         """Mark a reply sent, in the next grouped commit; returns at once."""

@@ -65,6 +65,9 @@ class SqliteStorage:
         self.path = str(path)
         self._lock = threading.RLock()
         self._grouped = False  # inside transaction(): the methods' own BEGIN/COMMIT are left out
+        self._busy_timeout_ms = busy_timeout_ms
+        self._reader: sqlite3.Connection | None = None  # see peek_update
+        self._reader_lock = threading.Lock()
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -167,6 +170,10 @@ class SqliteStorage:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
     @staticmethod
     def _mark(cur: sqlite3.Cursor, update_id: int | None) -> None:
@@ -195,30 +202,57 @@ class SqliteStorage:
         with self._write() as cur:
             self._mark(cur, update_id)
 
+    # One statement, so one snapshot: the duplicate check, the user and their active session.
+    _UPDATE_CONTEXT_QUERY = (
+        "SELECT EXISTS (SELECT 1 FROM processed_updates WHERE update_id = ?), "
+        "u.telegram_id, u.name, u.language, u.is_trainer, u.created_at, "
+        + ", ".join(f"s.{c.strip()}" for c in _SESSION_COLUMNS.split(","))
+        + " FROM (SELECT 1) LEFT JOIN users u ON u.telegram_id = ? "
+        "LEFT JOIN sessions s ON s.user_id = u.telegram_id AND s.status = 'active'"
+    )
+
+    @classmethod
+    def _update_context(
+        cls, db: sqlite3.Connection, update_id: int | None, telegram_id: int
+    ) -> UpdateContext:
+        row = db.execute(cls._UPDATE_CONTEXT_QUERY, (update_id, telegram_id)).fetchone()
+        if row[0]:
+            return UpdateContext(True, None, None)
+        user = None if row[1] is None else UserRecord(row[1], row[2], row[3], bool(row[4]), row[5])
+        session = None if row[6] is None else _session(row[6:])
+        return UpdateContext(False, user, session)
+
     def begin_update(
         self, update_id: int | None, telegram_id: int, name: str, is_trainer: bool
     ) -> UpdateContext:
         """The duplicate check, the sender (created or updated when new or changed) and their active
         role-play, in one call: the first thing every update needs, one trip to the storage thread."""
         with self._lock:
-            db = self._db
-            if (
-                update_id is not None
-                and db.execute("SELECT 1 FROM processed_updates WHERE update_id = ?", (update_id,)).fetchone()
-            ):
-                return UpdateContext(True, None, None)
-            row = db.execute(
-                "SELECT telegram_id, name, language, is_trainer, created_at FROM users WHERE telegram_id = ?",
-                (telegram_id,),
-            ).fetchone()
-            session = db.execute(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE user_id = ? AND status = 'active'",
-                (telegram_id,),
-            ).fetchone()
-        user = None if row is None else UserRecord(row[0], row[1], row[2], bool(row[3]), row[4])
-        if user is None or user.name != name or user.is_trainer != is_trainer:
-            user = self.ensure_user(telegram_id, name, is_trainer)
-        return UpdateContext(False, user, None if session is None else _session(session))
+            context = self._update_context(self._db, update_id, telegram_id)
+        user = context.user
+        if context.processed or (user is not None and user.name == name and user.is_trainer == is_trainer):
+            return context
+        return UpdateContext(False, self.ensure_user(telegram_id, name, is_trainer), context.session)
+
+    def peek_update(self, update_id: int | None, telegram_id: int) -> UpdateContext | None:
+        """`begin_update`'s reading part on a second, read-only connection, for the event loop's own
+        thread: no trip to the storage thread, and never waiting for the writer (WAL readers see the
+        last commit while a write is in progress). Sees committed data only, which is all the bot
+        needs: it awaits every write of a chat before it handles the chat's next update. None for an
+        in-memory database (a second connection would be another database)."""
+        if self.path == ":memory:":
+            return None
+        with self._reader_lock:
+            if self._reader is None:
+                reader = sqlite3.connect(
+                    self.path,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    timeout=self._busy_timeout_ms / 1000,
+                )
+                reader.execute("PRAGMA query_only = ON")
+                self._reader = reader
+            return self._update_context(self._reader, update_id, telegram_id)
 
     def inbox_add(self, update_id: int, payload: str) -> bool:
         """Keep a received update until it is processed. False if it is a duplicate (processed already,

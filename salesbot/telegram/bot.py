@@ -413,7 +413,7 @@ class SalesBot:
             return await self.db.run(self.storage.is_processed, update.update_id)
         user_id, name, language_code, chat_id = sender
         is_trainer = user_id in self.config.trainers
-        context = await self.db.run(self.storage.begin_update, update.update_id, user_id, name, is_trainer)
+        context = await self.db.begin_update(update.update_id, user_id, name, is_trainer)
         if context.processed:
             return True
         assert context.user is not None

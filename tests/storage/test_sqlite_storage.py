@@ -480,3 +480,30 @@ async def test_queued_calls_share_one_commit_and_a_failing_call_fails_alone(
         )
     store._db.set_trace_callback(None)
     db.close()
+
+
+def test_peek_update_reads_committed_state_without_waiting_for_the_writer(store: SqliteStorage) -> None:
+    session = new_session(store)
+    store.mark_processed(9)
+    assert store.peek_update(9, 1) == UpdateContext(True, None, None)
+    peeked = store.peek_update(10, 1)
+    assert peeked == UpdateContext(False, store.get_user(1), session)
+    with store.transaction():  # the writer is in the middle of a transaction ...
+        store.abandon_session(session.id, 10)
+        # ... a reader on its own connection neither waits nor sees the uncommitted change
+        assert store.peek_update(10, 1) == peeked
+    assert store.peek_update(10, 1) == UpdateContext(True, None, None)
+    assert store.peek_update(11, 1) == UpdateContext(False, store.get_user(1), None)
+    assert store.peek_update(11, 2) == UpdateContext(False, None, None)  # an unknown user
+    assert SqliteStorage(":memory:").peek_update(1, 1) is None
+
+
+async def test_async_begin_update_creates_a_new_user_on_the_storage_thread(store: SqliteStorage) -> None:
+    db = AsyncStorage(store)
+    first = await db.begin_update(1, 5, "Anna", False)
+    assert first.user is not None and first.user.name == "Anna" and store.get_user(5) == first.user
+    again = await db.begin_update(2, 5, "Anna", False)  # known and unchanged: read without a write
+    assert again == UpdateContext(False, first.user, None)
+    renamed = await db.begin_update(3, 5, "Anna B.", False)
+    assert renamed.user is not None and store.get_user(5).name == "Anna B."
+    db.close()
