@@ -828,3 +828,22 @@ def test_objections_fifth_round(text: str) -> None:
 
 def test_a_past_attempt_of_their_own_is_a_problem_description_not_an_objection() -> None:
     assert "objection" not in customer("We tried to fix it ourselves but it didn't help.").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're talking to Jess at Brightline Printing.",
+        "We're a Leeds-based firm that services commercial kitchens.",
+        "I'm the regional manager for Northern Print Solutions.",
+        "Hello, I'm with ParkSmart, we make parking software for offices.",
+        "Let me tell you a bit about who we are.",
+    ],
+)
+def test_introductions_second_round(text: str) -> None:
+    assert "introduction" in seller(text).acts
+
+
+def test_explaining_what_we_do_later_in_an_agenda_is_no_introduction() -> None:
+    acts = seller("First a few questions, then I'll briefly explain what we do.").acts
+    assert "introduction" not in acts
