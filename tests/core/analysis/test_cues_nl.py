@@ -922,6 +922,23 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "neither", "Wat bedoelt u precies met integratie?", None),
     ("C", "neither", "We hebben het hier al eens over gehad.", None),
     ("C", "neither", "Dan doen we het niet.", None),
+    # questions that are no SPIN question (scored 7/16 before these families)
+    ("S", "none", "Kent u het principe van predictive maintenance?", None),
+    ("S", "none", "Heeft u onze app al eens geprobeerd?", None),
+    ("S", "none", "Weet u hoeveel bedrijven in uw branche al met ons werken?", None),
+    ("S", "none", "Zal ik u laten zien hoe dat in de praktijk werkt?", None),
+    ("S", "none", "Hoe klinkt een proefperiode van een maand voor u?", None),
+    ("S", "none", "Zou u het prettig vinden als ik het voorstel op papier zet?", None),
+    ("S", "none", "Mag ik u vanmiddag even terugbellen?", None),
+    ("S", "none", "Is er nog iets wat ik voor u kan doen?", None),
+    ("S", "none", "Heeft u alles kunnen volgen?", None),
+    ("S", "none", "Is dit een goed moment om de prijzen te bespreken?", None),
+    ("S", "none", "Wat vond u van de rondleiding?", None),
+    ("S", "none", "Zullen we de demo op donderdag houden?", None),
+    ("S", "none", "Wat zou u ervan vinden als we eerst met één afdeling beginnen?", None),
+    ("S", "none", "Heeft u misschien een collega die ik hierover kan spreken?", None),
+    ("S", "none", "Hoe bevalt het nieuwe pand?", None),
+    ("S", "none", "Is het goed als ik mijn collega van de techniek erbij haal?", None),
 ]
 
 
