@@ -847,3 +847,20 @@ def test_introductions_second_round(text: str) -> None:
 def test_explaining_what_we_do_later_in_an_agenda_is_no_introduction() -> None:
     acts = seller("First a few questions, then I'll briefly explain what we do.").acts
     assert "introduction" not in acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's the best address for the invoice?",
+        "How soon would you want to get going?",
+        "Would you prefer monthly or yearly billing?",
+        "Do you want to start with the basic package?",
+        "Which of your sites should go first?",
+        "What time suits you for the installation?",
+    ],
+)
+def test_assumptive_closing_questions_are_closes_without_spin(text: str) -> None:
+    analysis = seller(text)
+    assert "closing_attempt" in analysis.acts
+    assert analysis.spin is None
