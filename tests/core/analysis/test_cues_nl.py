@@ -939,6 +939,37 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Heeft u misschien een collega die ik hierover kan spreken?", None),
     ("S", "none", "Hoe bevalt het nieuwe pand?", None),
     ("S", "none", "Is het goed als ik mijn collega van de techniek erbij haal?", None),
+    # eleventh round (scored 11/20 before these families)
+    ("S", "problem", "Wat kost u nu onnodig veel energie?", None),
+    ("S", "problem", "Waar hapert het nog in de communicatie met de keuken?", None),
+    ("S", "problem", "Hoe stabiel is de verbinding in de loods?", None),
+    ("S", "problem", "Zijn de monteurs weleens langer bezig dan gepland?", None),
+    ("S", "problem", "Komen jullie weleens in de knoei met de deadlines?", None),
+    ("S", "problem", "Wat zijn de klachten die u het meest hoort?", None),
+    ("S", "problem", "Hoe kijkt u aan tegen de huidige manier van bestellen?", None),
+    ("S", "problem", "Staat u weleens voor verrassingen bij de eindafrekening?", None),
+    ("S", "problem", "In hoeverre sluit het systeem nog aan bij hoe jullie werken?", None),
+    ("S", "problem", "Krijgt u de planning elke week rond?", None),
+    (
+        "S",
+        "implication",
+        "Wat doet dat met de motivatie van het team?",
+        "Iedereen moet elke avond overwerken.",
+    ),
+    ("S", "implication", "Hoeveel klanten zijn er het afgelopen jaar daardoor vertrokken?", None),
+    ("S", "implication", "En wat als de accountant dat tijdens de controle ontdekt?", None),
+    ("S", "implication", "Wie betaalt de rekening als een zending beschadigd aankomt?", None),
+    ("S", "implication", "Raakt dat ook uw marge?", "We moeten vaak spoedtransport inzetten."),
+    ("S", "implication", "Wat zijn de kosten van een dag vertraging voor u?", None),
+    ("S", "need_payoff", "Wat zou het opleveren als uw verkopers hun offertes onderweg kunnen maken?", None),
+    (
+        "S",
+        "need_payoff",
+        "Wat als uw planners hun tijd aan klanten konden besteden in plaats van aan Excel?",
+        None,
+    ),
+    ("S", "need_payoff", "Hoe zou het voelen als de jaarafsluiting in een week klaar is?", None),
+    ("S", "need_payoff", "Is dat iets waar u mee geholpen zou zijn?", None),
 ]
 
 
