@@ -970,6 +970,37 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ),
     ("S", "need_payoff", "Hoe zou het voelen als de jaarafsluiting in een week klaar is?", None),
     ("S", "need_payoff", "Is dat iets waar u mee geholpen zou zijn?", None),
+    # twelfth round (scored 12/20 before these families)
+    ("S", "problem", "Hoe vaak valt er iemand uit in het team?", None),
+    ("S", "problem", "Wat levert u nu de meeste stress op?", None),
+    ("S", "problem", "Vallen de energiekosten de laatste tijd tegen?", None),
+    ("S", "problem", "Houdt u genoeg over aan het eind van de maand?", None),
+    ("S", "problem", "Wat zou u het liefst vandaag nog oplossen?", None),
+    ("S", "problem", "Heeft de huidige installatie haar beste tijd gehad?", None),
+    ("S", "problem", "Wat werkt er minder goed sinds de reorganisatie?", None),
+    ("S", "problem", "Hoe tevreden zijn de bewoners over de warmte in de winter?", None),
+    ("S", "problem", "Waar merkt u dat het systeem verouderd is?", None),
+    ("S", "problem", "Zijn er weleens discussies over wie wat moet doen?", None),
+    ("S", "implication", "Heeft dat invloed op hoe klanten over jullie denken?", "We missen soms afspraken."),
+    ("S", "implication", "Wat betekent één dag vertraging voor de rest van de planning?", None),
+    (
+        "S",
+        "implication",
+        "Hoeveel personeel moet u extra inzetten om dat op te vangen?",
+        "De vraag piekt elke vrijdag.",
+    ),
+    ("S", "implication", "Wat gebeurt er met de garantie als het onderhoud niet op tijd is gedaan?", None),
+    (
+        "S",
+        "implication",
+        "Hoe groot is het risico dat u een boete krijgt?",
+        "De registratie klopt vaak niet.",
+    ),
+    ("S", "need_payoff", "Zou het schelen als de facturen automatisch naar de boekhouding gaan?", None),
+    ("S", "need_payoff", "Wat zou het u geven als u 's avonds niet meer hoeft in te loggen?", None),
+    ("S", "need_payoff", "Hoe belangrijk is snelheid voor u in dit geval?", None),
+    ("S", "need_payoff", "Wat wint uw team ermee als de werkbonnen digitaal zijn?", None),
+    ("S", "need_payoff", "Wat zou er veranderen voor uw klanten als u twee keer per dag levert?", None),
 ]
 
 
