@@ -864,3 +864,41 @@ def test_assumptive_closing_questions_are_closes_without_spin(text: str) -> None
     analysis = seller(text)
     assert "closing_attempt" in analysis.acts
     assert analysis.spin is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("And when it failed, what did you have to throw away?", "implication"),
+        ("And if your head chef is off, who does the ordering?", "implication"),
+        ("Any idea how much stock you throw away each week?", "implication"),
+        ("Does the paper system still work now that you have two kitchens?", "problem"),
+        ("What do you mean by chaos exactly?", "problem"),
+        ("Have you had a look at the video I sent?", None),
+        ("Would you like to see how it works?", None),
+    ],
+)
+def test_mixed_fresh_seller_questions(text: str, spin: str | None) -> None:
+    assert seller(text).spin == spin
+
+
+def test_showing_a_dashboard_now_is_no_close() -> None:
+    assert "closing_attempt" not in seller("Do you want to see the dashboard on my laptop?").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        (
+            "We already get our stock software from the wholesaler, it comes free with the account.",
+            "objection",
+        ),
+        (
+            "Look, I'd have to see the numbers first, send me something and I'll look at it next month.",
+            "objection",
+        ),
+        ("That's the kind of thing we need, to be honest.", "buying_signal"),
+    ],
+)
+def test_mixed_fresh_customer_lines(text: str, act: str) -> None:
+    assert act in customer(text).acts
