@@ -1204,3 +1204,35 @@ def test_fresh_seller_acts(act: str, text: str, previous: str | None) -> None:
 )
 def test_announcing_or_offering_a_recap_is_not_a_summary(text: str, previous: str) -> None:
     assert "summary" not in seller(text, ("customer", previous)).acts
+
+
+# Customer answers to the seller's question: (expected act or "neither", answer, the seller's question).
+# Satisfaction with the current situation and "no need" answers are objections; plain facts, problem
+# descriptions and value answers are not.
+ANSWERS: list[tuple[str, str, str]] = [
+    ("objection", "Eerlijk gezegd is het nu goed zo.", "Hoe bevalt uw huidige leverancier?"),
+    ("objection", "Daar zie ik niet zo veel in.", "Zou een proef van een maand iets voor u zijn?"),
+    ("objection", "We hebben daar eigenlijk geen problemen mee.", "Heeft u last van storingen?"),
+    ("objection", "Nee, we zijn er tevreden over, dank u.", "Hoe tevreden bent u over de schoonmaak?"),
+    ("objection", "Dat gaat hem niet worden, denk ik.", "Zullen we volgende week beginnen?"),
+    ("objection", "Dat is meer dan we hadden begroot.", "Het komt neer op 12.000 euro per jaar."),
+    ("objection", "Dat moet ik echt eerst met mijn man bespreken.", "Zullen we de overeenkomst opmaken?"),
+    ("neither", "Ongeveer drie keer per week.", "Hoe vaak valt de koeling uit?"),
+    ("neither", "Dat is lastig, vooral op maandag.", "Hoe gaat het plannen nu?"),
+    ("neither", "Dan moeten we alles opnieuw doen.", "Wat gebeurt er als de server uitvalt?"),
+    ("neither", "Dat kost ons zeker een dag per week.", "Hoeveel tijd kost dat u?"),
+    ("neither", "We werken met een oud Excelbestand.", "Hoe houden jullie de voorraad bij?"),
+    ("neither", "De directie beslist, maar ik adviseer.", "Wie beslist er over de aanschaf?"),
+    ("neither", "Dat zou ons veel rust geven.", "Wat zou het betekenen als dat opgelost is?"),
+    (
+        "buying_signal",
+        "Prima, en hoe snel kan dat geregeld zijn?",
+        "We kunnen de installatie in een dag doen.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("expected", "text", "question"), ANSWERS)
+def test_customer_answers(expected: str, text: str, question: str) -> None:
+    acts = set(customer(text, ("seller", question)).acts) & {"buying_signal", "objection"}
+    assert acts == (set() if expected == "neither" else {expected})
