@@ -12,10 +12,11 @@ loop for the GIL, was the limit of the bot's throughput). If a call fails inside
 is rolled back and its calls are run again one transaction each, so only the failing call fails. When
 the storage has no `transaction()` (another implementation), calls run one by one as before.
 
-Delivered marks are grouped too: `mark_delivered_soon` queues the mark and at most one flush job at a
-time. A mark is not needed for correctness (a reply whose mark was lost in a crash is sent again after
-the restart: at-least-once), and every call submitted after `mark_delivered_soon` sees the mark,
-because the flush job was queued before it.
+Delivered marks ride along: `mark_delivered_soon` only notes the mark; the worker writes the noted
+marks at the start of its next group (no thread wake-up and no commit of their own under load), or
+`flush_delay` seconds later when nothing else comes. A mark is not needed for correctness (a reply
+whose mark was lost in a crash is sent again after the restart: at-least-once), and every call
+submitted after `mark_delivered_soon` sees the mark, because its group starts with the marks.
 """
 
 from __future__ import annotations
@@ -45,16 +46,17 @@ _Outcome = tuple[bool, Any]  # (succeeded, result or exception)
 class AsyncStorage:
     """`await db.run(db.storage.add_trainee_message, session_id, text, update_id)`."""
 
-    def __init__(self, storage: Storage, max_batch: int = 256) -> None:
+    def __init__(self, storage: Storage, max_batch: int = 256, flush_delay: float = 0.2) -> None:
         self.storage = storage
         self.max_batch = max_batch
+        self.flush_delay = flush_delay
         self._transaction: Callable[[], AbstractContextManager[Any]] | None = getattr(
             storage, "transaction", None
         )
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._pending_lock = threading.Lock()
         self._delivered: list[tuple[int, int]] = []
-        self._flush_queued = False
+        self._flush_timer = False  # a timer will queue a flush of the noted marks
         self._closed = False
         self._worker = threading.Thread(target=self._work, name="salesbot-db", daemon=True)
         self._worker.start()
@@ -84,19 +86,28 @@ class AsyncStorage:
         return await self.run(self.storage.begin_update, update_id, telegram_id, name, is_trainer)
 
     def mark_delivered_soon(self, session_id: int, seq: int) -> None:
-        """Mark a reply sent, in the next grouped commit; returns at once."""
+        """Mark a reply sent, with the storage thread's next group; returns at once. Call it from the
+        event loop's thread."""
         with self._pending_lock:
             self._delivered.append((session_id, seq))
-            if self._flush_queued:
+            if self._flush_timer:
                 return
-            self._flush_queued = True
-        self._jobs.put((self._flush_delivered, None, None))
+            self._flush_timer = True
+        asyncio.get_running_loop().call_later(self.flush_delay, self._flush_soon)
+
+    def _flush_soon(self) -> None:
+        """Nothing else may come to carry the marks: queue a job of their own."""
+        with self._pending_lock:
+            self._flush_timer = False
+            pending = bool(self._delivered)
+        if pending and not self._closed:
+            self._jobs.put((self._flush_delivered, None, None))
 
     def _flush_delivered(self) -> None:
         with self._pending_lock:
             batch, self._delivered = self._delivered, []
-            self._flush_queued = False
-        self.storage.mark_delivered_many(batch)
+        if batch:
+            self.storage.mark_delivered_many(batch)
 
     async def flush(self) -> None:
         """Wait until every call submitted so far (grouped delivered marks included) has run."""
@@ -116,7 +127,7 @@ class AsyncStorage:
         while True:
             job = self._jobs.get()
             if job is None:
-                return
+                break
             batch = [job]
             stopping = False
             while len(batch) < self.max_batch:
@@ -128,9 +139,13 @@ class AsyncStorage:
                     stopping = True
                     break
                 batch.append(more)
+            if self._delivered:  # noted delivered marks go first, in the same transaction
+                batch.insert(0, (self._flush_delivered, None, None))
             self._deliver(batch, self._run_batch(batch))
             if stopping:
-                return
+                break
+        final: _Job = (self._flush_delivered, None, None)  # closing: the marks noted last
+        self._deliver([final], [self._run_one(final)])
 
     def _run_batch(self, batch: list[_Job]) -> list[_Outcome]:
         if len(batch) > 1 and self._transaction is not None:

@@ -507,3 +507,16 @@ async def test_async_begin_update_creates_a_new_user_on_the_storage_thread(store
     renamed = await db.begin_update(3, 5, "Anna B.", False)
     assert renamed.user is not None and store.get_user(5).name == "Anna B."
     db.close()
+
+
+async def test_a_delivered_mark_is_written_soon_even_when_nothing_else_comes(store: SqliteStorage) -> None:
+    db = AsyncStorage(store, flush_delay=0.05)
+    session = await db.run(new_session, store, 1, "Hallo")
+    db.mark_delivered_soon(session.id, 1)
+    assert store.undelivered() != []  # noted, not yet written
+    for _ in range(50):
+        await asyncio.sleep(0.02)
+        if not store.undelivered():
+            break
+    assert store.undelivered() == []
+    db.close()
