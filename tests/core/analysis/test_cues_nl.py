@@ -1001,6 +1001,31 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "need_payoff", "Hoe belangrijk is snelheid voor u in dit geval?", None),
     ("S", "need_payoff", "Wat wint uw team ermee als de werkbonnen digitaal zijn?", None),
     ("S", "need_payoff", "Wat zou er veranderen voor uw klanten als u twee keer per dag levert?", None),
+    # thirteenth round (scored 12/20 before these families)
+    ("S", "problem", "Merken jullie dat de vraag groter is dan wat je aankunt?", None),
+    ("S", "problem", "Hoe lastig is het om in de zomer vervanging te regelen?", None),
+    ("S", "problem", "Blijft er weleens iets liggen aan het eind van de dag?", None),
+    ("S", "problem", "Kost het zoeken naar documenten veel tijd?", None),
+    ("S", "problem", "Is het aantal storingen de laatste tijd toegenomen?", None),
+    ("S", "problem", "Hoe vaak wordt er nog met de hand iets gecorrigeerd?", None),
+    ("S", "problem", "Is er iets waar u nu tegen aanhikt?", None),
+    ("S", "implication", "Wat zijn daarvan de gevolgen voor de omzet?", "De kassa valt soms uit."),
+    (
+        "S",
+        "implication",
+        "Heeft u daardoor weleens een order gemist?",
+        "De offertes gaan vaak te laat de deur uit.",
+    ),
+    ("S", "implication", "Wat doet zo'n fout met het vertrouwen van de klant?", None),
+    ("S", "implication", "Hoeveel tijd gaat er verloren als de monteur terug moet komen?", None),
+    ("S", "implication", "Wat zou het kosten als een audit misgaat?", None),
+    ("S", "implication", "Hoe zwaar valt dat de collega's?", "We zijn al maanden onderbezet."),
+    ("S", "need_payoff", "Wat zou het voor u betekenen als u 's avonds gewoon naar huis kunt?", None),
+    ("S", "need_payoff", "Zou het een verschil maken als de monteur binnen vier uur ter plaatse is?", None),
+    ("S", "need_payoff", "Als we die storingen halveren, wat scheelt dat dan?", None),
+    ("S", "need_payoff", "Hoe prettig zou het zijn om alles in één systeem te hebben?", None),
+    ("S", "situation", "Hoe lang werkt u al met het huidige systeem?", None),
+    ("S", "situation", "Welke afdelingen gebruiken het systeem?", None),
 ]
 
 
