@@ -1026,6 +1026,26 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "need_payoff", "Hoe prettig zou het zijn om alles in één systeem te hebben?", None),
     ("S", "situation", "Hoe lang werkt u al met het huidige systeem?", None),
     ("S", "situation", "Welke afdelingen gebruiken het systeem?", None),
+    # fact questions must stay situation questions, also about a problem area (16/20 before)
+    ("S", "situation", "Hoe vaak bestellen jullie nieuwe voorraad?", None),
+    ("S", "situation", "Wie doet bij jullie de inkoop van de schoonmaakmiddelen?", None),
+    ("S", "situation", "Hoeveel tijd zit er tussen bestelling en levering?", None),
+    ("S", "situation", "Werken de monteurs met een tablet of met papier?", None),
+    ("S", "situation", "Hoe lang duurt een gemiddelde installatie bij u?", None),
+    ("S", "situation", "Hoe is de nachtdienst geregeld?", None),
+    ("S", "situation", "Wat gebeurt er met een order nadat die binnenkomt?", None),
+    ("S", "situation", "Wanneer moet het nieuwe systeem uiterlijk draaien?", None),
+    ("S", "situation", "Hoeveel storingsmeldingen komen er per maand binnen?", None),
+    ("S", "situation", "Heeft u een vast budget voor onderhoud?", None),
+    ("S", "situation", "Hoe worden klachten nu afgehandeld?", None),
+    ("S", "situation", "Welke eisen stelt u aan een nieuwe leverancier?", None),
+    ("S", "situation", "Hoeveel chauffeurs zijn er per dag op de weg?", None),
+    ("S", "situation", "Waar worden de gegevens nu opgeslagen?", None),
+    ("S", "situation", "Gebruikt u al software voor de planning?", None),
+    ("S", "situation", "Wie is uw contactpersoon bij de huidige leverancier?", None),
+    ("S", "situation", "Hoe lang bent u al klant bij hen?", None),
+    ("S", "situation", "Doen jullie het onderhoud zelf of besteden jullie het uit?", None),
+    ("S", "situation", "Hoeveel locaties moeten er aangesloten worden?", None),
 ]
 
 
