@@ -902,3 +902,51 @@ def test_showing_a_dashboard_now_is_no_close() -> None:
 )
 def test_mixed_fresh_customer_lines(text: str, act: str) -> None:
     assert act in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("What would a data breach mean for your contracts with the NHS?", "implication"),
+        ("Does it bother the managers that they have to ask IT for everything?", "problem"),
+        ("And the auditors, have they flagged anything about access rights?", "problem"),
+    ],
+)
+def test_it_security_questions(text: str, spin: str) -> None:
+    assert seller(text).spin == spin
+
+
+def test_booking_an_hour_with_the_it_manager_is_a_close() -> None:
+    assert "closing_attempt" in seller("Could we book an hour with your IT manager next week?").acts
+
+
+def test_got_it_so_with_the_customers_words_is_a_summary() -> None:
+    analysis = seller(
+        "Got it, so it's mainly the leavers that worry you.",
+        "Honestly the leavers worry me most, we don't always hear when someone leaves.",
+    )
+    assert "summary" in analysis.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That's a real risk, yes.", "acknowledgement"),
+    ],
+)
+def test_risk_acknowledged(text: str, expected: str) -> None:
+    assert expected in seller(text, "We don't always hear when someone leaves.").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How long does the rollout usually take for a company our size?", ("buying_signal",)),
+        ("Security is something our group IT decides on, not me.", ("objection",)),
+        ("That would actually save my team a lot of grief.", ("buying_signal",)),
+    ],
+)
+def test_customer_lines_it_security(text: str, expected: tuple[str, ...]) -> None:
+    acts = customer(text).acts
+    assert all(act in acts for act in expected)
+    assert not ({"buying_signal", "objection"} - set(expected)) & set(acts)
