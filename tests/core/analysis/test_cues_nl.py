@@ -1046,6 +1046,27 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "situation", "Hoe lang bent u al klant bij hen?", None),
     ("S", "situation", "Doen jullie het onderhoud zelf of besteden jullie het uit?", None),
     ("S", "situation", "Hoeveel locaties moeten er aangesloten worden?", None),
+    # implications after a named problem without the obvious words (6/10 before)
+    ("S", "implication", "En de klanten die dan staan te wachten?", "De kassa loopt op drukke dagen vast."),
+    ("S", "implication", "Hoe vangen jullie dat nu op?", "Er valt regelmatig een chauffeur uit."),
+    (
+        "S",
+        "implication",
+        "Waar gaat dat dan ten koste van?",
+        "Onze planners zijn de halve dag bezig met puzzelen.",
+    ),
+    ("S", "implication", "Wat doet dat met de doorlooptijd?", "Goedkeuringen blijven vaak dagen liggen."),
+    ("S", "implication", "Levert dat ook gevaarlijke situaties op?", "De vloer is vaak glad bij de ingang."),
+    ("S", "implication", "Wie merkt dat het eerst?", "De koelcel haalt de temperatuur niet altijd."),
+    ("S", "implication", "Moet er dan iemand extra komen?", "De lift staat soms een weekend stil."),
+    ("S", "implication", "Hoeveel klachten levert dat op?", "De bezorgers komen vaak te laat."),
+    ("S", "implication", "Komt dat ook bij de directie terecht?", "Er gaan regelmatig facturen kwijt."),
+    (
+        "S",
+        "implication",
+        "Wat kost dat per keer ongeveer?",
+        "Een keer per maand moeten we een spoedkoerier inzetten.",
+    ),
 ]
 
 
