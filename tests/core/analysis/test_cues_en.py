@@ -950,3 +950,28 @@ def test_customer_lines_it_security(text: str, expected: tuple[str, ...]) -> Non
     acts = customer(text).acts
     assert all(act in acts for act in expected)
     assert not ({"buying_signal", "objection"} - set(expected)) & set(acts)
+
+
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("What if there was someone on site during the day for those moments?", "need_payoff"),
+        ("Would a day cleaner make a noticeable difference for your visitors?", "need_payoff"),
+        ("Do your staff have to clean up themselves sometimes?", "problem"),
+    ],
+)
+def test_facility_questions(text: str, spin: str) -> None:
+    assert seller(text).spin == spin
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Our cleaners have been with us for twelve years, they're practically family.", "objection"),
+        ("If you can start in January, we can talk.", "buying_signal"),
+        ("It's not in my remit, really.", "objection"),
+        ("Sure, we could try it on one floor.", "buying_signal"),
+    ],
+)
+def test_facility_customer_lines(text: str, act: str) -> None:
+    assert act in customer(text).acts
