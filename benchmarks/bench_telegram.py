@@ -150,7 +150,7 @@ async def open_loop(load: Load, rate: float, messages: int) -> tuple[int, float,
     whatever the bot's answers do, over the chats that have no line in flight (a trainee waits for the
     customer's answer before typing the next line). Latency is measured from the update being
     available and, to count any delay of the sender itself, from the line's scheduled time. Returns
-    (sent, seconds, lines sent more than 10 ms late because every chat was waiting for an answer)."""
+    (sent, seconds, lines sent more than 10 ms after their scheduled time)."""
     free: deque[int] = deque(range(load.base, load.base + load.chats))
     freed = asyncio.Event()
 
@@ -330,7 +330,10 @@ def report(result: dict[str, Any], chats: int) -> None:
                 f"p99 {percentile(ms, 99):.1f} ms, max {max(ms):.1f} ms, mean {statistics.fmean(ms):.1f} ms"
             )
     if result["kind"] == "open":
-        print(f"  lines sent > 10 ms late (every chat waiting for an answer): {result['late']}")
+        print(
+            f"  lines sent > 10 ms after their scheduled time (every chat was waiting for an answer, "
+            f"or the sender itself did not get the CPU): {result['late']}"
+        )
     cpu = result["bot_user"] + result["bot_system"]
     per_message = 1000 * cpu / answered if answered else float("nan")
     print(
