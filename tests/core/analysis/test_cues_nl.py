@@ -1248,6 +1248,29 @@ FRESH_ACTS: list[tuple[str, str, str | None]] = [
     ("none", "Ik kom er volgende week bij u op terug.", None),
     ("none", "Ik laat het u weten zodra de nieuwe catalogus er is.", None),
     ("none", "Wat vindt u belangrijk in een leverancier?", None),
+    # fourth round: reasons for the call, time checks and plans for the call (agenda 10/15 before)
+    ("agenda", "Ik bel even om te horen of onze brochure goed is aangekomen.", None),
+    ("agenda", "Ik wilde graag kort met u sparren over uw plannen voor volgend jaar.", None),
+    ("agenda", "Ik heb begrepen dat u op zoek bent naar een nieuwe leverancier, klopt dat?", None),
+    ("agenda", "U had laten weten dat u interesse heeft in onze onderhoudscontracten.", None),
+    ("agenda", "Ik stel voor dat we eerst uw situatie doornemen en daarna de mogelijkheden.", None),
+    ("agenda", "Voordat we beginnen: hoeveel tijd heeft u vandaag?", None),
+    ("agenda", "Ik zal eerst wat vragen stellen, daarna vertel ik iets over ons.", None),
+    ("agenda", "Mijn doel is om aan het eind te weten of we iets voor u kunnen betekenen.", None),
+    ("agenda", "Zullen we beginnen met een korte kennismaking?", None),
+    ("agenda", "Ik bel naar aanleiding van uw bericht op LinkedIn.", None),
+    ("agenda", "Redt u het tot half elf, of moet u eerder weg?", None),
+    ("agenda", "Laten we kijken hoe ver we komen in een half uur.", None),
+    ("agenda", "Ik neem graag even de punten door die we vorige keer hebben afgesproken.", None),
+    ("agenda", "Uw collega gaf aan dat u de juiste persoon bent om hierover te spreken.", None),
+    ("agenda", "Het idee is dat ik vooral luister en vragen stel.", None),
+    ("introduction", "Ik ben Marieke, ik ben sinds kort de accountmanager voor uw regio.", None),
+    (
+        "introduction",
+        "Goedemorgen, u spreekt met Ahmed Yilmaz, ik bel namens Van Dijk Installatietechniek.",
+        None,
+    ),
+    ("introduction", "Ik werk bij Groenland Catering, wij verzorgen bedrijfslunches.", None),
 ]
 
 
