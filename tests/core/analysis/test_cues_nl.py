@@ -1067,6 +1067,36 @@ FRESH: list[tuple[str, str, str, str | None]] = [
         "Wat kost dat per keer ongeveer?",
         "Een keer per maand moeten we een spoedkoerier inzetten.",
     ),
+    # fourteenth round (15/20 before)
+    ("S", "problem", "Zijn uw monteurs blij met de bussen die ze nu hebben?", None),
+    ("S", "problem", "Hoe vaak loopt u achter de feiten aan?", None),
+    ("S", "problem", "Is het overzicht er nog als het echt druk wordt?", None),
+    ("S", "problem", "Wat houdt u tegen om te groeien?", None),
+    ("S", "problem", "Waar liggen voor u de grootste risico's?", None),
+    ("S", "problem", "Ervaart u de huidige werkwijze als efficiënt?", None),
+    ("S", "implication", "Wat als een oud-medewerker nog bij de gegevens kan?", None),
+    (
+        "S",
+        "implication",
+        "Welke invloed heeft dat op de kwaliteit van het eten?",
+        "De koks moeten alles in een half uur klaarmaken.",
+    ),
+    (
+        "S",
+        "implication",
+        "Hoe verhoudt zich dat tot uw ambities voor volgend jaar?",
+        "We groeien niet omdat we geen mensen kunnen vinden.",
+    ),
+    ("S", "need_payoff", "Hoeveel ruimte zou het geven als uw verbruik tien procent daalt?", None),
+    ("S", "need_payoff", "Wat zou het betekenen als er altijd binnen vier uur een monteur is?", None),
+    ("S", "need_payoff", "Zou u dan eerder kunnen leveren?", None),
+    ("S", "need_payoff", "Wat kunt u daarmee als dat probleem weg is?", None),
+    ("S", "situation", "Hoeveel mensen maken gebruik van het systeem?", None),
+    ("S", "situation", "Wat is de looptijd van uw huidige contract?", None),
+    ("S", "situation", "Hoe ziet de inkoop er bij jullie uit?", None),
+    ("S", "none", "Zal ik u de referenties van twee andere scholen sturen?", None),
+    ("S", "none", "Hoe denkt u over een vervolgafspraak met uw directeur erbij?", None),
+    ("S", "none", "Wilt u dat ik het even voor u uitreken?", None),
 ]
 
 
