@@ -975,3 +975,22 @@ def test_facility_questions(text: str, spin: str) -> None:
 )
 def test_facility_customer_lines(text: str, act: str) -> None:
     assert act in customer(text).acts
+
+
+def test_how_they_feel_about_the_current_supplier_is_a_problem_question() -> None:
+    assert seller("How do the dentists feel about the current lab?").spin == "problem"
+
+
+def test_so_far_so_good_is_a_check_not_spin() -> None:
+    assert seller("So far so good?").spin is None
+
+
+def test_interesting_so_with_the_customers_words_is_a_summary() -> None:
+    analysis = seller(
+        "Interesting, so the lab is in Germany. Who chose it?", "Our lab is in Germany, actually."
+    )
+    assert "summary" in analysis.acts
+
+
+def test_saying_they_would_use_it_is_a_buying_signal() -> None:
+    assert "buying_signal" in customer("That photo thing is clever, we'd use that.").acts
