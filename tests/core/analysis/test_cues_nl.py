@@ -1325,7 +1325,8 @@ def test_announcing_or_offering_a_recap_is_not_a_summary(text: str, previous: st
     assert "summary" not in seller(text, ("customer", previous)).acts
 
 
-# Customer answers to the seller's question: (expected act or "neither", answer, the seller's question).
+# Customer answers to the seller's question or reactions to a pitch: (expected act or "neither", the
+# customer's message, the seller's message before it).
 # Satisfaction with the current situation and "no need" answers are objections; plain facts, problem
 # descriptions and value answers are not.
 ANSWERS: list[tuple[str, str, str]] = [
@@ -1347,6 +1348,49 @@ ANSWERS: list[tuple[str, str, str]] = [
         "buying_signal",
         "Prima, en hoe snel kan dat geregeld zijn?",
         "We kunnen de installatie in een dag doen.",
+    ),
+    # reactions to a pitch (the seller's statement before)
+    (
+        "buying_signal",
+        "Oké, en wat zou zo'n pakket ons per maand kosten?",
+        "Ons pakket bevat onderhoud en een storingsdienst.",
+    ),
+    (
+        "buying_signal",
+        "Dat scheelt ons echt een hoop gedoe, wanneer kan dat ingaan?",
+        "We nemen de hele administratie van u over.",
+    ),
+    ("objection", "Ja, dat zeggen ze allemaal.", "Onze monteurs zijn binnen vier uur ter plaatse."),
+    (
+        "objection",
+        "Klinkt goed, maar wat gebeurt er met onze bestaande data?",
+        "We zetten alles over naar het nieuwe systeem.",
+    ),
+    (
+        "objection",
+        "Interessant, alleen hebben we dit jaar al flink geïnvesteerd.",
+        "Met de nieuwe machine verdubbelt u de capaciteit.",
+    ),
+    (
+        "objection",
+        "Ik weet niet of mijn oudere medewerkers daarmee overweg kunnen.",
+        "Alles gaat via een app op de telefoon.",
+    ),
+    (
+        "buying_signal",
+        "Kan ik eerst een keer meekijken bij een van jullie klanten?",
+        "We hebben veel scholen als klant.",
+    ),
+    ("neither", "Dat klinkt logisch.", "De sensoren meten elke minuut de temperatuur."),
+    (
+        "neither",
+        "Aha, op die manier.",
+        "De planning wordt automatisch gemaakt op basis van de beschikbaarheid.",
+    ),
+    (
+        "objection",
+        "Mooi verhaal, maar wie garandeert me dat het werkt?",
+        "Onze klanten besparen gemiddeld twintig procent.",
     ),
 ]
 
