@@ -994,3 +994,26 @@ def test_interesting_so_with_the_customers_words_is_a_summary() -> None:
 
 def test_saying_they_would_use_it_is_a_buying_signal() -> None:
     assert "buying_signal" in customer("That photo thing is clever, we'd use that.").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the stock count ever right the first time?",
+        "Do the sales reps always have the latest prices?",
+        "How many calls go unanswered on a busy day?",
+        "How many of the invoices need correcting?",
+        "Does anyone actually read the reports?",
+        "Are there jobs that just never get done?",
+        "Is the team keeping up with the new orders?",
+    ],
+)
+def test_problem_questions_without_difficulty_words(text: str) -> None:
+    assert seller(text).spin == "problem"
+
+
+def test_a_knock_on_delay_is_an_implication() -> None:
+    assert (
+        seller("Does the night shift then start late too?", "The day shift often overruns.").spin
+        == "implication"
+    )
