@@ -1,17 +1,19 @@
 """The SalesBot Telegram bot: python-telegram-bot Application, handlers, start-up recovery, shutdown.
 
 State lives in the database and is read per update (no ConversationHandler, no PTB persistence), so a
-restart, or a second process after it, continues every session where it was. The order of work for a
+restart, or a second process after it, continues every session where it was (recent engine states are
+also kept in memory, but used only when they match the stored state exactly). The order of work for a
 trainee line is what makes a crash harmless:
 
 1. the update is in the inbox (stored when fetched);
-2. the trainee's line is committed (and the update marked processed) before anything is answered;
-3. the engine computes the reply; reply, new engine state (and the assessment when the call ends) are
-   committed in one transaction;
-4. the reply is sent, then marked delivered.
+2. the engine computes the reply; the trainee's line, its analysis, the reply, the new engine state (and
+   the assessment when the call ends) are committed in one transaction, with the update marked
+   processed;
+3. the reply is sent, then marked delivered (grouped with other marks).
 
-A crash before 2 replays the update from the inbox; between 2 and 3 start-up recovery runs the turn; between
-3 and 4 recovery sends the stored reply.
+A crash before 2 replays the update from the inbox (the engine is deterministic: same answer); between
+2 and 3 start-up recovery sends the stored reply. Lines stored without their turn (by older versions,
+which committed the line first) are answered by start-up recovery too.
 """
 
 from __future__ import annotations
