@@ -1097,6 +1097,47 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Zal ik u de referenties van twee andere scholen sturen?", None),
     ("S", "none", "Hoe denkt u over een vervolgafspraak met uw directeur erbij?", None),
     ("S", "none", "Wilt u dat ik het even voor u uitreken?", None),
+    # fifteenth round (13/20 before)
+    ("S", "problem", "Hoe vaak gaat er iets fout bij het inpakken?", None),
+    ("S", "problem", "Wat gaat er in de praktijk weleens scheef?", None),
+    ("S", "problem", "Is het voor uw team te doen om alles met de hand bij te houden?", None),
+    ("S", "problem", "Wat is uw ervaring met de huidige storingsdienst?", None),
+    ("S", "problem", "Hoe staat het met de betrouwbaarheid van de scanners?", None),
+    ("S", "problem", "Heeft u weleens te maken gehad met een datalek?", None),
+    ("S", "problem", "Levert de huidige leverancier wat u verwacht?", None),
+    ("S", "problem", "Waar zitten volgens u de meeste fouten?", None),
+    (
+        "S",
+        "implication",
+        "Hoe vaak leidt dat tot een boze klant aan de telefoon?",
+        "Onze facturen kloppen vaak niet.",
+    ),
+    (
+        "S",
+        "implication",
+        "Wat als dat een keer bij een grote klant gebeurt?",
+        "Er gaan soms pakketten naar het verkeerde adres.",
+    ),
+    (
+        "S",
+        "implication",
+        "Waar blijft dan de service voor de vaste klanten?",
+        "We zijn elke dag bezig met brandjes blussen.",
+    ),
+    (
+        "S",
+        "implication",
+        "Wat zegt dat over de kwaliteit die jullie kunnen leveren?",
+        "De mensen werken al maanden over.",
+    ),
+    ("S", "need_payoff", "Wat zou u kunnen doen als de administratie vanzelf gaat?", None),
+    ("S", "need_payoff", "Hoe zou uw planning eruitzien met twee extra chauffeurs?", None),
+    ("S", "need_payoff", "Wat levert het uw klanten op als u sneller kunt leveren?", None),
+    ("S", "need_payoff", "Zou het u helpen om vooraf te weten wanneer een machine uitvalt?", None),
+    ("S", "none", "Zal ik de offerte aanpassen naar drie locaties?", None),
+    ("S", "none", "Is dit iets wat u met uw team wilt bespreken?", None),
+    ("S", "none", "Wat vindt u er tot nu toe van?", None),
+    ("S", "none", "Kan ik u ergens anders nog mee helpen?", None),
 ]
 
 
