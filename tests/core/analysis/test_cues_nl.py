@@ -1138,6 +1138,32 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Is dit iets wat u met uw team wilt bespreken?", None),
     ("S", "none", "Wat vindt u er tot nu toe van?", None),
     ("S", "none", "Kan ik u ergens anders nog mee helpen?", None),
+    # sixteenth round (11/16 before)
+    ("S", "problem", "Zijn er taken die eigenlijk altijd blijven liggen?", None),
+    ("S", "problem", "Hoe zit het met de bereikbaarheid van de helpdesk van uw leverancier?", None),
+    ("S", "problem", "Krijgen uw mensen voldoende ondersteuning bij storingen?", None),
+    ("S", "problem", "Waar zou u morgen mee willen stoppen als het kon?", None),
+    ("S", "problem", "Voelt u zich weleens afhankelijk van die ene monteur?", None),
+    ("S", "implication", "En als die ene monteur ziek is, wat dan?", None),
+    ("S", "implication", "Wat kost het u als een vrachtwagen een dag niet kan rijden?", None),
+    (
+        "S",
+        "implication",
+        "Hoe lang duurt het voordat een klant dan weer iets bestelt?",
+        "We hebben afgelopen maand drie keer te laat geleverd.",
+    ),
+    (
+        "S",
+        "implication",
+        "Hoe pakt dat uit voor uw cashflow?",
+        "Klanten betalen gemiddeld pas na zestig dagen.",
+    ),
+    ("S", "need_payoff", "Wat zou er mogelijk worden als u die uren terugkrijgt?", None),
+    ("S", "need_payoff", "Zou het rust geven als u weet dat alles automatisch wordt bijgehouden?", None),
+    ("S", "need_payoff", "Hoeveel meer klanten zou u kunnen helpen met dezelfde mensen?", None),
+    ("S", "none", "Hoe gaat het verder met de bouw van het nieuwe pand?", None),
+    ("S", "none", "Zal ik u wat voorbeelden van vergelijkbare klanten mailen?", None),
+    ("S", "none", "Mag ik u daar volgende week nog even over bellen?", None),
 ]
 
 
