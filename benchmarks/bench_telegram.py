@@ -90,9 +90,11 @@ class Load:
         self.on_free: Any = None
         self.sent = 0
         self.calls_ended = 0
+        self.requests: dict[str, int] = {}  # Bot API calls of the bot during the phase, per method
         server.on_call = self._on_call
 
     def _on_call(self, call: Any) -> None:
+        self.requests[call.method] = self.requests.get(call.method, 0) + 1
         if call.method != "sendMessage":
             return
         chat = int(call.params["chat_id"])
@@ -233,6 +235,7 @@ def telegram_process(
                     "bot_system": process_cpu_seconds(bot_pid)[1] - bot_cpu[1],
                     "load_cpu": time.process_time() - own_cpu,
                     "calls_ended": load.calls_ended,
+                    "requests": dict(load.requests),
                 }
             )
             server.calls.clear()  # the recorded calls would only grow
@@ -341,6 +344,9 @@ def report(result: dict[str, Any], chats: int) -> None:
         f"{per_message:.2f} ms per message, {100 * cpu / seconds:.0f}% of one core), "
         f"stand-in API + trainees {result['load_cpu']:.2f} s"
     )
+    if answered:
+        requests = ", ".join(f"{n / answered:.2f} {m}" for m, n in sorted(result["requests"].items()))
+        print(f"  Bot API requests per message: {requests}")
     if result["calls_ended"]:
         print(f"  role-plays that ended during the run: {result['calls_ended']}")
 
