@@ -1017,3 +1017,17 @@ def test_a_knock_on_delay_is_an_implication() -> None:
         seller("Does the night shift then start late too?", "The day shift often overruns.").spin
         == "implication"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you hold on a second? Someone's at the door.",
+        "How did you get my number?",
+        "Is this a sales call?",
+        "Do you mean per site or in total?",
+        "Are you still there? The line is bad.",
+    ],
+)
+def test_clarifications_and_call_handling_questions_are_not_buying_signals(text: str) -> None:
+    assert customer(text).acts == ()
