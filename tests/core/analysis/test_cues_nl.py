@@ -1164,6 +1164,17 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Hoe gaat het verder met de bouw van het nieuwe pand?", None),
     ("S", "none", "Zal ik u wat voorbeelden van vergelijkbare klanten mailen?", None),
     ("S", "none", "Mag ik u daar volgende week nog even over bellen?", None),
+    # 'zou', 'als' and 'stel dat' in questions that are not need-payoff questions (8/10 before)
+    ("S", "situation", "Zou u kunnen zeggen hoeveel orders jullie per week verwerken?", None),
+    ("S", "none", "Zou u de offerte liever per post of per mail ontvangen?", None),
+    ("S", "situation", "Als u terugkijkt op vorig jaar, hoeveel machines heeft u toen vervangen?", None),
+    ("S", "situation", "Stel dat er een storing is, wie belt u dan als eerste?", None),
+    ("S", "none", "Als ik het goed heb, bent u de eigenaar?", None),
+    ("S", "situation", "Wanneer u een nieuwe medewerker aanneemt, hoe gaat het inwerken dan?", None),
+    ("S", "none", "Zou u het goed vinden als ik even mijn collega erbij haal?", None),
+    ("S", "situation", "Wat zou u zeggen, hoeveel procent van de orders komt via de webshop?", None),
+    ("S", "need_payoff", "Zou dat u helpen?", None),
+    ("S", "none", "Wat zou u van een proefperiode vinden?", None),
 ]
 
 
