@@ -1031,3 +1031,19 @@ def test_a_knock_on_delay_is_an_implication() -> None:
 )
 def test_clarifications_and_call_handling_questions_are_not_buying_signals(text: str) -> None:
     assert customer(text).acts == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would you rather I kept it short today?",
+        "Anything you'd add to that?",
+        "Are you comfortable if I record the call?",
+        "Was the parking easy to find?",
+        "Is that something you'd be open to?",
+    ],
+)
+def test_checks_and_permission_questions_are_not_spin(text: str) -> None:
+    analysis = seller(text)
+    assert analysis.question == "closed"
+    assert analysis.spin is None
