@@ -1175,6 +1175,27 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "situation", "Wat zou u zeggen, hoeveel procent van de orders komt via de webshop?", None),
     ("S", "need_payoff", "Zou dat u helpen?", None),
     ("S", "none", "Wat zou u van een proefperiode vinden?", None),
+    # stalls and timing (9/15 before)
+    ("C", "objection", "Kunt u me over een paar maanden nog eens benaderen?", None),
+    ("C", "objection", "Ik wil eerst zien hoe het bij de collega's in Utrecht bevalt.", None),
+    (
+        "C",
+        "objection",
+        "Dat gaat pas spelen als het oude contract afloopt, en dat is over anderhalf jaar.",
+        None,
+    ),
+    ("C", "objection", "Ik moet eerst de cijfers van dit kwartaal zien.", None),
+    ("C", "objection", "Zet het maar even in een mailtje.", None),
+    ("C", "objection", "We hebben nu andere prioriteiten.", None),
+    ("C", "objection", "Ik twijfel of het de investering waard is.", None),
+    ("C", "objection", "We hebben al eens met zo'n systeem gewerkt en dat was geen succes.", None),
+    ("C", "objection", "Onze klanten zitten hier niet op te wachten.", None),
+    ("C", "objection", "Dan moet ik eerst mijn hele team omscholen, dat zie ik niet zitten.", None),
+    ("C", "objection", "Het budget voor dit jaar is al verdeeld.", None),
+    ("C", "objection", "Ik ben er nog niet uit.", None),
+    ("C", "neither", "Ik ben er vanmiddag niet, maar morgen wel.", None),
+    ("C", "neither", "We hebben nu prioriteit voor de nieuwe vestiging.", None),
+    ("C", "buying_signal", "Wat als we eerst met één vestiging beginnen?", None),
 ]
 
 
