@@ -10,7 +10,9 @@ import pytest
 from telegram import Bot, Update
 from telegram.ext import filters
 
+from salesbot.core.engine import SessionState
 from salesbot.telegram.delivery import TextLine
+from salesbot.telegram.texts import texts as bot_texts
 
 GOLDEN = Path(__file__).parents[1] / "data" / "golden" / "koelservice-supermarkt"
 SCENARIO = "koelservice-supermarkt"
@@ -130,3 +132,32 @@ async def test_a_role_play_is_the_same_with_and_without_ptb_objects(
     await bot.queue.put(item)
     await chat.wait_handled(first.update_id, times=2)
     assert len(api.messages_to(trainee.id)) == before and bot.processor.duplicates == 1
+
+
+@pytest.mark.parametrize("light", [True, False], ids=["light", "ptb-objects"])
+async def test_a_line_the_engine_fails_on_is_consumed_and_the_trainee_told(
+    api: Any, make_bot: Any, talk: Any, trainee: Any, light: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = await make_bot(light_updates=light)
+    chat = talk(bot, trainee)
+    await chat.pick(SCENARIO)
+    engine = bot.catalogue.engine(SCENARIO)
+    real_turn = engine.turn
+
+    def turn(state: Any, text: str) -> Any:
+        if text == "boem":
+            raise RuntimeError("engine bug")
+        return real_turn(state, text)
+
+    monkeypatch.setattr(engine, "turn", turn)
+    session = bot.storage.active_session(trainee.id)
+    [answer] = await chat.send("boem")
+    assert answer.text == bot_texts("nl")("error")
+    after = bot.storage.get_session(session.id)
+    assert [m.text for m in bot.storage.messages(session.id)] == ["boem"]  # stored: nothing lost
+    assert after.state == session.state and after.state_seq == 1  # consumed, the state unchanged
+    line = "Goedemorgen mevrouw Jansen, met Tessa van KoelTech."
+    expected = real_turn(SessionState.from_json(session.state), line).reply
+    answer = await chat.send(line)
+    assert [m.text for m in answer][-1] == expected  # the session goes on where it was
+    assert len(bot.storage.messages(session.id)) == 3
