@@ -1196,6 +1196,32 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "neither", "Ik ben er vanmiddag niet, maar morgen wel.", None),
     ("C", "neither", "We hebben nu prioriteit voor de nieuwe vestiging.", None),
     ("C", "buying_signal", "Wat als we eerst met één vestiging beginnen?", None),
+    # idioms (12/20 before)
+    ("S", "problem", "Merkt u dat de klanten ongeduldiger worden?", None),
+    ("S", "problem", "Loopt het contact met de leverancier een beetje stroef?", None),
+    ("S", "problem", "Wat is nu echt een doorn in uw oog?", None),
+    ("S", "problem", "Hoe vaak hoort u dat een klant ontevreden is?", None),
+    ("S", "problem", "Is de huidige oplossing nog toekomstbestendig?", None),
+    ("S", "implication", "Hoeveel tijd kost het om zo'n fout weer recht te zetten?", None),
+    ("S", "implication", "Wie zit er met de gebakken peren als de levering niet komt?", None),
+    (
+        "S",
+        "implication",
+        "Welke kosten komen daar dan nog bij?",
+        "De machine moet elk kwartaal gerepareerd worden.",
+    ),
+    ("S", "need_payoff", "Wat zou het u opleveren als de klant zelf zijn afspraak kan verzetten?", None),
+    ("S", "need_payoff", "Hoe fijn zou het zijn om niet meer te hoeven bellen?", None),
+    ("S", "situation", "Met welke vervoerder werken jullie nu?", None),
+    ("S", "situation", "Hoeveel vierkante meter is het magazijn?", None),
+    ("S", "none", "Zal ik volgende week een demo bij u op locatie plannen?", None),
+    ("S", "none", "Wat vond u van de prijsindicatie die ik stuurde?", None),
+    ("C", "objection", "Ik heb er eerlijk gezegd een hard hoofd in.", None),
+    ("C", "objection", "Dat is een dure grap voor ons.", None),
+    ("C", "objection", "Dat vind ik nogal een gok.", None),
+    ("C", "buying_signal", "Hoe zit het met de implementatie, wie doet dat?", None),
+    ("C", "neither", "De voorraad tellen we één keer per maand.", None),
+    ("C", "neither", "Dat weet ik even niet uit mijn hoofd.", None),
 ]
 
 
