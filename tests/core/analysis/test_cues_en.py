@@ -1047,3 +1047,17 @@ def test_checks_and_permission_questions_are_not_spin(text: str) -> None:
     analysis = seller(text)
     assert analysis.question == "closed"
     assert analysis.spin is None
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("We're just a small bakery.", "How big is the company?"),
+        ("We signed a three-year deal last spring.", "When did you sign with them?"),
+        ("We've been with them for years.", "How long have you used the current supplier?"),
+    ],
+)
+def test_facts_given_in_answer_to_a_question_are_not_objections(text: str, question: str) -> None:
+    answer = A.analyze(text, "customer", [Message("seller", question)], "en")
+    assert "objection" not in answer.acts
+    assert "objection" in customer(text).acts  # offered unasked, the same words push back
