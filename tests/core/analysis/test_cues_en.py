@@ -1061,3 +1061,17 @@ def test_facts_given_in_answer_to_a_question_are_not_objections(text: str, quest
     answer = A.analyze(text, "customer", [Message("seller", question)], "en")
     assert "objection" not in answer.acts
     assert "objection" in customer(text).acts  # offered unasked, the same words push back
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which tool do you use to log complaints?",
+        "Who is responsible for solving breakdowns?",
+        "How do you currently handle late payments?",
+        "How do you record downtime?",
+        "Which supplier handles the repairs?",
+    ],
+)
+def test_process_questions_about_a_problem_area_are_situation_questions(text: str) -> None:
+    assert seller(text).spin == "situation"
