@@ -1075,3 +1075,16 @@ def test_facts_given_in_answer_to_a_question_are_not_objections(text: str, quest
 )
 def test_process_questions_about_a_problem_area_are_situation_questions(text: str) -> None:
     assert seller(text).spin == "situation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would automatic reminders help?",
+        "Is getting those hours back important to you?",
+        "What would success look like for you?",
+        "Who would notice first if the stock was always right?",
+    ],
+)
+def test_need_payoff_sixth_round(text: str) -> None:
+    assert seller(text).spin == "need_payoff"
