@@ -1088,3 +1088,18 @@ def test_process_questions_about_a_problem_area_are_situation_questions(text: st
 )
 def test_need_payoff_sixth_round(text: str) -> None:
     assert seller(text).spin == "need_payoff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not today, no.",
+        "I can't commit to anything right now.",
+        "I'm going to need a bit more time.",
+        "That's not something I can sign today.",
+        "Maybe, but not before the summer.",
+    ],
+)
+def test_putting_off_a_close_is_an_objection_even_as_an_answer(text: str) -> None:
+    answer = A.analyze(text, "customer", [Message("seller", "Shall I send the contract over today?")], "en")
+    assert "objection" in answer.acts
