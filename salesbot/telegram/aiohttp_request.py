@@ -119,6 +119,51 @@ class AiohttpRequest(BaseRequest):
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {mask(str(error))}") from error
 
+    async def post_form(self, url: str, body: bytes) -> tuple[int, bytes]:
+        """POST an already form-encoded body with the default time-outs: the bot's lean path for plain
+        text messages (see `DurableBot.send_text`). Errors as in `do_request`."""
+        session = self._session
+        if session is None or session.closed:
+            raise RuntimeError("This AiohttpRequest is not initialized!")
+        connect, pool = self._connect_timeout, self._pool_timeout
+        timeout = aiohttp.ClientTimeout(
+            total=None,
+            connect=None if connect is None or pool is None else connect + pool,
+            sock_connect=connect,
+            sock_read=self._read_timeout,
+        )
+        try:
+            return await _send(
+                session.request("POST", url, data=body, headers=_FORM_HEADERS, timeout=timeout)
+            )
+        except TimeoutError as error:
+            raise TimedOut from error
+        except aiohttp.ClientError as error:
+            raise NetworkError(f"aiohttp.{error.__class__.__name__}: {mask(str(error))}") from error
+
+
+class AnsweredRequest(BaseRequest):
+    """One HTTP answer already received, handed to python-telegram-bot's own error handling: `post`
+    raises exactly what PTB raises for that status and body (RetryAfter, BadRequest, Forbidden, ...)."""
+
+    __slots__ = ("_answer",)
+
+    def __init__(self, status: int, payload: bytes) -> None:
+        self._answer = (status, payload)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        return self._answer
+
 
 async def _send(request: Any) -> tuple[int, bytes]:
     async with request as response:

@@ -23,11 +23,13 @@ import json
 import logging
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from telegram import Update
 from telegram.ext import ExtBot
 
 from salesbot.storage import AsyncStorage
+from salesbot.telegram.aiohttp_request import AiohttpRequest, AnsweredRequest
 
 log = logging.getLogger(__name__)
 
@@ -182,8 +184,28 @@ class DurableBot(ExtBot):  # type: ignore[type-arg]
     async def send_text(self, chat_id: int, text: str, **params: Any) -> Any:
         """sendMessage (through the rate limiter, with its retries) returning Telegram's raw JSON answer:
         `send_message` builds a `Message` object from every answer, which the bot never reads and which
-        was one of the largest costs per reply under load."""
-        return await self._post("sendMessage", {"chat_id": chat_id, "text": text, **params})
+        was one of the largest costs per reply under load. A plain text (no keyboard or other options)
+        also skips python-telegram-bot's per-request objects: the form is encoded once and posted
+        directly, and only an error answer goes through PTB's handling, so errors are what they always
+        were."""
+        request = self._request[1]
+        if params or self.rate_limiter is None or not isinstance(request, AiohttpRequest):
+            return await self._post("sendMessage", {"chat_id": chat_id, "text": text, **params})
+        return await self.rate_limiter.process_request(
+            callback=self._send_plain_text,
+            args=(request, chat_id, text),
+            kwargs={},
+            endpoint="sendMessage",
+            data={"chat_id": chat_id, "text": text},
+            rate_limit_args=None,
+        )
+
+    async def _send_plain_text(self, request: AiohttpRequest, chat_id: int, text: str) -> Any:
+        url = f"{self.base_url}/sendMessage"
+        status, payload = await request.post_form(url, urlencode({"chat_id": chat_id, "text": text}).encode())
+        if 200 <= status <= 299:
+            return json.loads(payload)["result"]
+        return await AnsweredRequest(status, payload).post(url)  # raises what PTB would raise
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
         """Updates (PTB `Update`s and `TextLine`s, in update-id order), stored in the inbox first."""

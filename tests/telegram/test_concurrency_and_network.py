@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 
 from salesbot.core.engine import SessionState
 
@@ -158,3 +159,25 @@ async def test_a_session_changed_behind_the_bots_back_is_read_from_the_database(
     assert expected != stale  # (the customer says she answered that already)
     answer = await chat.send(line)
     assert [m.text for m in answer if m.kind == "text"][-1] == expected
+
+
+async def test_plain_texts_take_the_lean_path_with_ptbs_errors(api: Any, bot: Any, trainee: Any) -> None:
+    """send_text posts plain texts without PTB's request objects; error answers still become PTB's
+    exceptions (not retried when permanent), and texts with options take PTB's own path."""
+    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+    from telegram.error import BadRequest, Forbidden
+
+    sender = bot.app.bot
+    sent = await sender.send_text(trainee.id, "Hallo & welkom = 100%")
+    assert sent["text"] == "Hallo & welkom = 100%" and api.texts_to(trainee.id) == ["Hallo & welkom = 100%"]
+    api.fail("sendMessage", 403, "Forbidden: bot was blocked by the user")
+    before = len(api.calls_of("sendMessage"))
+    with pytest.raises(Forbidden, match="(?i)blocked by the user"):
+        await sender.send_text(trainee.id, "Hallo?")
+    api.fail("sendMessage", 400, "Bad Request: chat not found")
+    with pytest.raises(BadRequest, match="(?i)chat not found"):
+        await sender.send_text(trainee.id, "Hallo?")
+    assert len(api.calls_of("sendMessage")) == before + 2  # permanent errors: no retries
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Ja", callback_data="lang:nl")]])
+    await sender.send_text(trainee.id, "Kies", reply_markup=keyboard)
+    assert api.messages_to(trainee.id)[-1].buttons[0]["callback_data"] == "lang:nl"
