@@ -407,6 +407,8 @@ class Analyzer:
         sentences = _SENTENCE_END.split(whole) if "\n" not in text else _sentences(text)
         fixes: list[str] = []
         sentences = [_correct_typos(s, data, fixes) for s in sentences if s]
+        if role == "seller" and data.informal_any is not None:
+            sentences = [data.formal(s) for s in sentences]  # "vind je" -> "vindt u": one form for the cues
         if fixes:
             evidence.append(Evidence("text", "typo.corrected", ", ".join(fixes)))
         norm = " ".join(sentences)
@@ -459,7 +461,8 @@ class Analyzer:
             if spin == "situation" and spin_rule in _FALLBACK_SITUATION_RULES:
                 about = _about_previous_problem(question, context, data)
                 if about:
-                    spin, spin_rule, spin_match = "problem", "problem.about_previous_problem", about
+                    spin, spin_match = about
+                    spin_rule = f"{spin}.about_previous_problem"
             evidence.append(Evidence(f"spin={spin or 'none'}", spin_rule, spin_match))
 
         # A follow-up deepens the customer's last words; a summary check, a close or an agenda check
@@ -537,11 +540,14 @@ class Analyzer:
         if data.summary_announcements is not None and data.summary_announcements.search(text):
             return None
         # Content in an open question does not count ("Dus hoeveel ...?" is a question, not a summary).
+        # "Dus X; wat betekent dat voor ...?": the clause before the open question still restates.
         parts = [
-            s
+            s.rpartition(";")[0]
+            if question is not None and s == question.sentence and question.kind == "open"
+            else s
             for s in sentences
-            if not (question is not None and s == question.sentence and question.kind == "open")
         ]
+        parts = [s for s in parts if s]
         if not parts:
             return None
         body = " ".join(parts)
@@ -702,7 +708,12 @@ _FALLBACK_SITUATION_RULES = frozenset(
 )
 
 
-def _about_previous_problem(question: _Question, context: Sequence[Message], data: LangData) -> str | None:
+def _about_previous_problem(
+    question: _Question, context: Sequence[Message], data: LangData
+) -> tuple[Spin, str] | None:
+    """A fact question pointing back at a difficulty the customer just described explores the problem
+    ("Hoe vaak gebeurt dat?"); pointing back with a consequence word ("dan", "then") it asks for its
+    effect ("Waar laten de patienten hun auto dan?"): (spin, evidence) or None."""
     if not context or context[-1].role != "customer":
         return None
     refers = first_match(data.follow_up_references, question.sentence)
@@ -712,7 +723,8 @@ def _about_previous_problem(question: _Question, context: Sequence[Message], dat
     problem = first_match(data.spin.get("problem_word", ()) + data.spin.get("problem", ()), previous)
     if not problem:
         return None
-    return f"{refers[1]} -> {problem[1]}"
+    label: Spin = "implication" if refers[0] == "follow_up.consequence" else "problem"
+    return label, f"{refers[1]} -> {problem[1]}"
 
 
 def _summary_in(question: _Question, data: LangData) -> bool:

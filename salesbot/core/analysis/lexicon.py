@@ -464,7 +464,8 @@ class LangData:
     interjections: frozenset[str]
     summary_announcements: re.Pattern[str] | None
     follow_up_cues: tuple[Rule, ...]
-    follow_up_references: tuple[Rule, ...]  # the "follow_up.reference" cues: words pointing back
+    # The "follow_up.consequence" then "follow_up.reference" cues: words pointing back.
+    follow_up_references: tuple[Rule, ...]
     generic_terms: frozenset[str]  # content words too general to show a question builds on an answer
     contrast_words: frozenset[str]  # "maar", "but": a sentence opening with one turns against the one before
     spin: Mapping[str, tuple[Rule, ...]]
@@ -478,7 +479,34 @@ class LangData:
     # the first word that needs a correction).
     vocabulary: frozenset[str] = frozenset()
     known_words: frozenset[str] = frozenset()  # real words the corrector must leave alone (data file)
+    # The informal register in the form the cues are written for (Dutch "vind je" -> "vindt u", "jouw" ->
+    # "uw"): verb -> formal verb, the formal subject, informal pronoun -> formal one, and their patterns.
+    informal_verbs: Mapping[str, str] = field(default_factory=dict)
+    formal_subject: str = ""
+    informal_words: Mapping[str, str] = field(default_factory=dict)
+    informal_any: re.Pattern[str] | None = None
+    informal_pairs: re.Pattern[str] | None = None
     _deletions: dict[str, str] = field(default_factory=dict)
+
+    def formal(self, sentence: str) -> str:
+        """The sentence with an inverted verb + informal subject ("vind je") and the informal pronouns
+        ("jouw") in the form the cues are written for ("vindt u", "uw"). A "je" after a word that is no
+        known verb stays: it may be a possessive, and the cues that need it list it."""
+        if self.informal_any is None or not self.informal_any.search(sentence):
+            return sentence
+        if self.informal_pairs is not None:
+
+            def pair(found: re.Match[str]) -> str:
+                verb = self.informal_verbs.get(found.group(1))
+                return f"{verb} {self.formal_subject}" if verb else found.group(0)
+
+            sentence = self.informal_pairs.sub(pair, sentence)
+        if self.informal_words:
+            words = self.informal_words
+            sentence = self.informal_any.sub(
+                lambda found: words.get(found.group(0), found.group(0)), sentence
+            )
+        return sentence
 
     @property
     def deletions(self) -> Mapping[str, str]:
@@ -526,6 +554,10 @@ def _one_substitution(a: str, b: str) -> bool:
 _PATTERN_WORD = re.compile(r"(?<![\\?])\b[a-z]{4,}\b")
 
 
+# Data keys whose words are no cue words: the typo corrector must not "correct" real words toward them.
+_NOT_VOCABULARY = frozenset({"baseline", "known_words", "informal_verbs", "informal_words"})
+
+
 def _vocabulary(raw: Mapping[str, Any]) -> frozenset[str]:
     """Every plain word of four or more letters in the language data (patterns and word lists)."""
     words: set[str] = set()
@@ -535,7 +567,7 @@ def _vocabulary(raw: Mapping[str, Any]) -> frozenset[str]:
             words.update(_PATTERN_WORD.findall(value))
         elif isinstance(value, Mapping):
             for key, item in value.items():
-                if key != "baseline":
+                if key not in _NOT_VOCABULARY:
                     walk(item)
         elif isinstance(value, list):
             for item in value:
@@ -628,6 +660,18 @@ def detect_words(lang: Lang) -> frozenset[str]:
     return _words(_load_yaml(lang).get("detect_words"))
 
 
+def _word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b") if words else None
+
+
+def _informal_pairs(raw: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """A word followed by an informal subject ("vind je"); group 1 is the word (the verb to look up)."""
+    subjects = [re.escape(str(w)) for w in raw.get("informal_subjects") or ()]
+    if not subjects or not raw.get("informal_verbs") or not raw.get("formal_subject"):
+        return None
+    return re.compile(r"\b(\w+) (?:" + "|".join(subjects) + r")\b")
+
+
 @cache
 def load_language(lang: Lang) -> LangData:
     """The compiled data of one language; loaded on first use and kept for the process."""
@@ -675,7 +719,10 @@ def load_language(lang: Lang) -> LangData:
         interjections=_words(raw.get("interjections")),
         summary_announcements=_optional_pattern(raw.get("summary_announcements")),
         follow_up_cues=follow_up_cues,
-        follow_up_references=tuple(r for r in follow_up_cues if r.name == "follow_up.reference"),
+        # Consequence words first ("dan", "daardoor"): a fact question about a problem just named that
+        # points back with one asks for its effect.
+        follow_up_references=tuple(r for r in follow_up_cues if r.name == "follow_up.consequence")
+        + tuple(r for r in follow_up_cues if r.name == "follow_up.reference"),
         generic_terms=_words(raw.get("generic_terms")),
         contrast_words=_words(raw.get("contrast_words")),
         spin=nested("spin"),
@@ -686,4 +733,11 @@ def load_language(lang: Lang) -> LangData:
         question_start=re.compile(r"^(?:" + "|".join(re.escape(w) for w in starts) + r")(?!\w)"),
         vocabulary=vocabulary,
         known_words=_words(raw.get("known_words")),
+        informal_verbs=dict(raw.get("informal_verbs") or {}),
+        formal_subject=str(raw.get("formal_subject") or ""),
+        informal_words=dict(raw.get("informal_words") or {}),
+        informal_any=_word_pattern(
+            [*(raw.get("informal_subjects") or ()), *(raw.get("informal_words") or {})]
+        ),
+        informal_pairs=_informal_pairs(raw),
     )
