@@ -1231,6 +1231,102 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "neither", "Dat hebben we vorig jaar al eens geprobeerd op te lossen met Excel.", None),
     ("C", "neither", "We zijn al jaren klant bij hen, maar de service wordt steeds slechter.", None),
     ("C", "neither", "Ik maak me zorgen over de storingen in de zomer.", None),
+    # the informal register ('vind je', 'heb je', 'jouw'), no punctuation, caps (40/63 before the rewrite)
+    ("S", "problem", "Oké, en loopt dat een beetje?", None),
+    ("S", "problem", "hoe bevalt jullie huidige schoonmaker eigenlijk", None),
+    ("S", "problem", "Zit je vaak met lege schappen aan het eind van de week?", None),
+    ("S", "problem", "Kun je de vraag in de zomer nog wel aan?", None),
+    ("S", "problem", "EN HOE ZIT HET MET DE BETROUWBAARHEID VAN DE LEVERINGEN?", None),
+    ("S", "problem", "Is het weleens gebeurd dat een klant verkeerd gefactureerd werd?", None),
+    ("S", "problem", "Mis je weleens een afspraak door de papieren agenda?", None),
+    ("S", "problem", "Waar word je het meest moe van in je werk?", None),
+    ("S", "problem", "Hoe tevreden zijn je medewerkers over de werkplekken?", None),
+    ("S", "problem", "Wat zou je het eerst aanpakken als je het budget had?", None),
+    ("S", "problem", "Vinden de monteurs het systeem makkelijk in gebruik?", None),
+    ("S", "problem", "Gaan er weleens bestellingen verloren tussen de mail en het systeem?", None),
+    ("S", "problem", "Levert de huidige installatie nog genoeg op?", None),
+    ("S", "problem", "Heb je zicht op waar de kosten precies zitten?", None),
+    ("S", "situation", "Met hoeveel mensen zitten jullie op kantoor?", None),
+    ("S", "situation", "Hoe regelen jullie nu de vakantieplanning?", None),
+    ("S", "situation", "Welke software draait er op de kassa's?", None),
+    ("S", "situation", "Werkt u met een vaste installateur?", None),
+    ("S", "situation", "Hoe lang heeft u de huidige machines al?", None),
+    ("S", "situation", "Wie tekent er uiteindelijk voor de aankoop?", None),
+    ("S", "situation", "Waar staan de koelcellen?", None),
+    ("S", "implication", "En wat doet dat met je omzet?", "Op zaterdag zijn we vaak door de broodjes heen."),
+    (
+        "S",
+        "implication",
+        "Hoeveel klanten lopen er dan weg?",
+        "De wachtrij bij de kassa is op zaterdag enorm.",
+    ),
+    (
+        "S",
+        "implication",
+        "Heeft dat ook gevolgen voor je verzekeringspremie?",
+        "Er wordt af en toe ingebroken in de loods.",
+    ),
+    ("S", "implication", "Wie draait er voor op als dat misgaat?", None),
+    ("S", "implication", "Wat als de inspectie langskomt en het logboek klopt niet?", None),
+    ("S", "implication", "Gaat dat ook ten koste van de kwaliteit?", "We moeten alles in een dag afmaken."),
+    ("S", "implication", "Hoe lang duurt het dan voordat je weer kunt leveren?", "De machine is dan stuk."),
+    (
+        "S",
+        "implication",
+        "Krijg je daar dan ook klachten over van klanten?",
+        "De lift valt soms een paar uur uit.",
+    ),
+    ("S", "implication", "Wat kost dat je ongeveer per maand?", "We gooien elke week kratten groente weg."),
+    ("S", "need_payoff", "Wat zou het je opleveren als je nooit meer nee hoeft te verkopen?", None),
+    ("S", "need_payoff", "Hoe zou het zijn als de monteurs hun werkbonnen digitaal konden invullen?", None),
+    ("S", "need_payoff", "Zou je daar iets mee zijn?", None),
+    ("S", "need_payoff", "Wat maakt het voor jou waardevol om die storingen kwijt te zijn?", None),
+    (
+        "S",
+        "need_payoff",
+        "Als je de planning in een uur klaar hebt in plaats van een dag, wat doe je dan met die tijd?",
+        None,
+    ),
+    ("S", "need_payoff", "In hoeverre zou een vaste contactpersoon u helpen?", None),
+    ("S", "none", "Hoe was het op de vakbeurs?", None),
+    ("S", "none", "Wat vind je van het voorstel tot nu toe?", None),
+    ("S", "none", "Zal ik je even laten zien hoe het dashboard werkt?", None),
+    ("S", "none", "Mag ik je morgen terugbellen?", None),
+    ("S", "none", "Zullen we de proef volgende week starten?", None),
+    ("S", "none", "Nog vragen?", None),
+    ("S", "none", "Wil je dat ik de offerte aanpas?", None),
+    ("S", "none", "Kan ik u verder nog ergens mee helpen?", None),
+    ("C", "objection", "nee dank je, we hebben al een leverancier", None),
+    ("C", "objection", "Te duur.", None),
+    ("C", "objection", "Daar heb ik nu echt geen budget voor.", None),
+    ("C", "objection", "Wij kijken eerst nog even de kat uit de boom.", None),
+    ("C", "objection", "Die investering verdient zich bij ons nooit terug.", None),
+    (
+        "C",
+        "objection",
+        "Klinkt leuk, maar ons personeel zit niet te wachten op weer een nieuw systeem.",
+        None,
+    ),
+    ("C", "objection", "Ik weet het nog niet hoor.", None),
+    ("C", "objection", "Ik ga er nog even over nadenken.", None),
+    ("C", "objection", "Jullie zijn toch een stuk duurder dan de rest?", None),
+    ("C", "objection", "We zitten nog twee jaar vast aan ons huidige contract.", None),
+    ("C", "buying_signal", "Hoe gaat de overstap dan in zijn werk?", None),
+    ("C", "buying_signal", "Zitten er nog extra kosten aan?", None),
+    ("C", "buying_signal", "Kunnen we met een paar vestigingen beginnen?", None),
+    ("C", "buying_signal", "Wie wordt dan ons vaste aanspreekpunt?", None),
+    ("C", "buying_signal", "Dat zou voor ons echt een uitkomst zijn.", None),
+    ("C", "neither", "Ongeveer vijftig bestellingen per dag.", None),
+    ("C", "neither", "Dat weet ik niet precies, dat moet ik navragen.", None),
+    ("C", "neither", "Het grootste probleem is dat de bestellingen via drie kanalen binnenkomen.", None),
+    ("C", "neither", "Goed, dank je. En met jou?", None),
+    (
+        "S",
+        "implication",
+        "Hoeveel ruimte zit er dan nog in de planning?",
+        "Er vallen steeds meer mensen uit.",
+    ),
+    ("S", "implication", "Welke orders schuiven er dan door?", "De machine ligt regelmatig stil."),
 ]
 
 
@@ -1533,3 +1629,23 @@ ANSWERS: list[tuple[str, str, str]] = [
 def test_customer_answers(expected: str, text: str, question: str) -> None:
     acts = set(customer(text, ("seller", question)).acts) & {"buying_signal", "objection"}
     assert acts == (set() if expected == "neither" else {expected})
+
+
+@pytest.mark.parametrize(
+    ("informal", "formal"),
+    [
+        ("Wat vind je van het voorstel?", "Wat vindt u van het voorstel?"),
+        ("Heb je zicht op jouw kosten?", "Heeft u zicht op uw kosten?"),
+        ("Kun je de vraag in de zomer nog aan?", "Kunt u de vraag in de zomer nog aan?"),
+    ],
+)
+def test_the_informal_register_gets_the_labels_of_the_formal_one(informal: str, formal: str) -> None:
+    a, b = seller(informal), seller(formal)
+    assert (a.question, a.spin, a.acts) == (b.question, b.spin, b.acts)
+
+
+def test_real_words_are_not_corrected_toward_cue_words() -> None:
+    # "gekomen" is one letter from "genomen", "gerekend" from "getekend": real words stay as written.
+    analysis = seller("Bent u gisteren nog op de beurs gekomen, of heeft u alles al gerekend?")
+    assert not any(e.rule == "typo.corrected" for e in analysis.evidence)
+    assert "closing_attempt" not in analysis.acts
