@@ -716,15 +716,28 @@ def _about_previous_problem(
     effect ("Waar laten de patienten hun auto dan?"): (spin, evidence) or None."""
     if not context or context[-1].role != "customer":
         return None
-    refers = first_match(data.follow_up_references, question.sentence)
+    spin = data.spin
+    # A word pointing back, or someone the difficulty reaches ("Who tells the client?").
+    refers = first_match(data.follow_up_references + spin.get("affected_party", ()), question.sentence)
     if not refers:
         return None
     previous = normalise(context[-1].text)
-    problem = first_match(data.spin.get("problem_word", ()) + data.spin.get("problem", ()), previous)
+    problem = first_match(
+        spin.get("problem_word", ()) + spin.get("problem", ()) + spin.get("problem_statement", ()), previous
+    )
     if not problem:
         return None
-    label: Spin = "implication" if refers[0] == "follow_up.consequence" else "problem"
-    return label, f"{refers[1]} -> {problem[1]}"
+    found = f"{refers[1]} -> {problem[1]}"
+    # What the question asks about the difficulty: how often or why it happens (problem), the set-up around
+    # it (situation); a language with these cues reads any other question pointing back as asking for its
+    # effect ("Who tells the client?").
+    if first_match(spin.get("problem_occurrence", ()), question.sentence):
+        return "problem", found
+    if first_match(spin.get("situation_after_problem", ()), question.sentence):
+        return "situation", found
+    if refers[0] == "follow_up.consequence" or "problem_occurrence" in spin:
+        return "implication", found
+    return "problem", found
 
 
 def _summary_in(question: _Question, data: LangData) -> bool:
