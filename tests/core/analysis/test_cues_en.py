@@ -1103,3 +1103,60 @@ def test_need_payoff_sixth_round(text: str) -> None:
 def test_putting_off_a_close_is_an_objection_even_as_an_answer(text: str) -> None:
     answer = A.analyze(text, "customer", [Message("seller", "Shall I send the contract over today?")], "en")
     assert "objection" in answer.acts
+
+
+# ---------------------------------------------------- a fact question right after a named difficulty
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        (
+            "So what do you do with the regulars who come in at seven for their coffee?",
+            "The coffee machine keeps packing up.",
+        ),
+        ("What do the patients in the waiting room say?", "The doctors often don't start until half nine."),
+        ("Roughly how many hours a month is that?", "It mainly costs us a lot of time at the month end."),
+        ("How long are the callers left waiting then?", "The phones never stop and nobody can get to them."),
+        ("Who tells the client?", "The reports are late about once a month."),
+        (
+            "Are there orders that don't go out on time then?",
+            "Our only forklift is old and breaks down now and then.",
+        ),
+        (
+            "And the customers in the queue, do they wait or do they leave?",
+            "The till freezes a few times a day.",
+        ),
+    ],
+)
+def test_questions_about_what_follows_from_a_named_difficulty_are_implications(
+    text: str, previous: str
+) -> None:
+    analysis = seller(text, previous)
+    assert analysis.spin == "implication"
+    assert "follow_up" in analysis.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("How often does that happen?", "Sometimes the scanner just stops."),
+        ("Since when has it been like that?", "The app logs everyone out."),
+        ("Why do you think that is?", "Our sales have been flat."),
+    ],
+)
+def test_questions_about_the_difficulty_itself_stay_problem_questions(text: str, previous: str) -> None:
+    assert seller(text, previous).spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("How did you set that up originally?", "We built the planning sheet ourselves and it's a mess."),
+        ("Which system do they use for that?", "The drivers complain about the routes."),
+        ("Which parts of the firm run on it?", "We use an old program that a nephew of the founder built."),
+    ],
+)
+def test_set_up_questions_after_a_difficulty_stay_situation_questions(text: str, previous: str) -> None:
+    assert seller(text, previous).spin == "situation"
+
+
+# ------------------------------------------------------------------------ question typing and checks
