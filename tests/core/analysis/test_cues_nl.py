@@ -1327,6 +1327,32 @@ FRESH: list[tuple[str, str, str, str | None]] = [
         "Er vallen steeds meer mensen uit.",
     ),
     ("S", "implication", "Welke orders schuiven er dan door?", "De machine ligt regelmatig stil."),
+    # education, care and events (19/20 before)
+    ("S", "situation", "Hoeveel leerlingen zitten er gemiddeld in een klas?", None),
+    ("S", "situation", "Wie regelt bij jullie de roosters van de docenten?", None),
+    ("S", "problem", "Lukt het de docenten om de cijfers op tijd in te voeren?", None),
+    ("S", "problem", "Waar ergeren de docenten zich het meest aan in het huidige systeem?", None),
+    ("S", "implication", "Wat merken de ouders ervan als de cijfers te laat online staan?", None),
+    ("S", "implication", "Hoeveel lesuren vallen er uit doordat het rooster niet klopt?", None),
+    ("S", "need_payoff", "Wat zou het de docenten opleveren als het rooster in één klik klaar is?", None),
+    ("S", "none", "Zal ik een keer langskomen om het systeem te laten zien?", None),
+    ("S", "situation", "Hoeveel bedden heeft de afdeling?", None),
+    ("S", "problem", "Komt het voor dat medicatie te laat wordt toegediend?", None),
+    ("S", "implication", "Wat betekent dat voor de veiligheid van de patiënten?", None),
+    (
+        "S",
+        "need_payoff",
+        "Hoe zou het de verpleging helpen als de medicatielijst automatisch wordt bijgewerkt?",
+        None,
+    ),
+    ("S", "problem", "Zijn de verpleegkundigen tevreden over de huidige tablets?", None),
+    ("S", "situation", "Hoeveel evenementen organiseren jullie per jaar?", None),
+    ("S", "problem", "Gaat er weleens iets mis met de catering op locatie?", None),
+    ("S", "implication", "Wat doet dat met de beoordeling van jullie evenementen?", None),
+    ("S", "need_payoff", "Zou het schelen als u de catering met één partij kunt regelen?", None),
+    ("S", "none", "Wat vindt u van het voorstel dat ik vorige week stuurde?", None),
+    ("S", "problem", "Hoe lastig is het om last minute extra personeel te vinden?", None),
+    ("S", "implication", "Wie draait er op voor de kosten als een evenement uitloopt?", None),
 ]
 
 
