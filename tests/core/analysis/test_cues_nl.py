@@ -1353,6 +1353,28 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Wat vindt u van het voorstel dat ik vorige week stuurde?", None),
     ("S", "problem", "Hoe lastig is het om last minute extra personeel te vinden?", None),
     ("S", "implication", "Wie draait er op voor de kosten als een evenement uitloopt?", None),
+    # lead-ins, a statement then the question, verb-final clauses (11/16 before)
+    ("S", "problem", "En verder, loopt alles een beetje naar wens?", None),
+    (
+        "S",
+        "problem",
+        "Dus als ik het goed begrijp is de koeling het grootste probleem. Zijn er nog andere dingen die niet lekker lopen?",
+        None,
+    ),
+    ("S", "implication", "Oké. En wat is het effect daarvan op de planning?", None),
+    ("S", "need_payoff", "Stel dat we dat voor u oplossen, wat levert u dat op?", None),
+    ("S", "situation", "Even voor mijn beeld: hoeveel mensen werken er op de vloer?", None),
+    ("S", "problem", "Eerlijk gezegd: waar zou u het eerst een oplossing voor willen?", None),
+    ("S", "implication", "En dan staat de klant voor een dichte deur?", None),
+    ("S", "none", "Voordat ik het vergeet: mag ik uw e-mailadres noteren?", None),
+    ("S", "problem", "Goed. En hoe gaat het met de voorraad, klopt die meestal?", None),
+    ("S", "situation", "Interessant. Hoe zijn jullie eigenlijk begonnen met het bedrijf?", None),
+    ("S", "implication", "U zei dat de monteur vaak te laat is. Wat kost u dat per keer?", None),
+    ("S", "need_payoff", "Nou, en als dat allemaal sneller zou gaan?", None),
+    ("C", "objection", "Hm, ik weet niet of we daar nu op zitten te wachten.", None),
+    ("C", "objection", "Jawel, maar ons budget is gewoon op.", None),
+    ("C", "buying_signal", "Oké, als jullie dat kunnen waarmaken, dan wil ik wel een offerte.", None),
+    ("C", "objection", "Wat ik nog mis is een garantie dat het werkt.", None),
 ]
 
 
