@@ -65,7 +65,7 @@ _HAS_WORD = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _QUESTION_END = re.compile(r"\?[^\w?]*$")
-_CLAUSE_SPLIT = re.compile(r"\s*[,;:]\s*|\s+-\s+")
+_CLAUSE_SPLIT = re.compile(r"\s*[,;:]\s*|\s+-\s+|\s*[\u2013\u2014]\s*")  # also en and em dashes
 _LEAD_PUNCT = re.compile(r"^[^\w]+")
 
 
@@ -241,6 +241,8 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
     if hit:
         return _Question(sentence, "open", hit[0], hit[1])
     clauses = _CLAUSE_SPLIT.split(body)
+    if has_mark and len(clauses) > 1 and data.not_question is not None and data.not_question.search(body):
+        clauses = clauses[1:]  # "When the fish runs out, does that ...?": the opening clause asks nothing
     for raw_clause in clauses if has_mark else clauses[:1]:
         clause = _strip_lead_in(raw_clause, data)
         if not clause:
@@ -471,7 +473,7 @@ class Analyzer:
             question is not None
             and previous is not None
             and not ({"closing_attempt", "agenda"} & acts.keys())
-            and not ("summary" in acts and (question.kind == "closed" or _summary_in(question, data)))
+            and not ("summary" in acts and (_is_check(question) or _summary_in(question, data)))
         ):
             follow = self._follow_up(question, spin, previous, last_is_customer, data)
             if follow:
@@ -497,7 +499,8 @@ class Analyzer:
         check = first_match(data.summary_checks, text)
         if check and ("summary" in acts or len(text.split()) <= 6):
             return None, "none.summary_check", check[1]
-        if "summary" in acts and question.rule == "closed.tag_question":
+        if "summary" in acts and question.rule in ("closed.tag_question", "closed.declarative_question"):
+            # "So the cleaners come in at six and leave by eight?": a recap with a question mark checks it.
             return None, "none.summary_check", question.match
         weak: tuple[Spin | None, str, str] | None = None
         spin_rules, spin_groups = _spin_rules(data)
@@ -738,6 +741,12 @@ def _about_previous_problem(
     if refers[0] == "follow_up.consequence" or "problem_occurrence" in spin:
         return "implication", found
     return "problem", found
+
+
+def _is_check(question: _Question) -> bool:
+    """A closed question that only checks a recap ("..., right?", "So you have two sites?"), not a new yes/no
+    question after it ("So the lab is in Germany. Does that cause delays?")."""
+    return question.rule in ("closed.tag_question", "closed.declarative_question")
 
 
 def _summary_in(question: _Question, data: LangData) -> bool:
