@@ -1375,6 +1375,19 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "objection", "Jawel, maar ons budget is gewoon op.", None),
     ("C", "buying_signal", "Oké, als jullie dat kunnen waarmaken, dan wil ik wel een offerte.", None),
     ("C", "objection", "Wat ik nog mis is een garantie dat het werkt.", None),
+    # subordinate clauses with the verb last ('machines die vaak stilstaan'; 9/12 before)
+    ("S", "problem", "Zijn er processen die nu niet goed werken?", None),
+    ("S", "problem", "Wat zijn dingen die regelmatig fout gaan?", None),
+    ("S", "problem", "Heeft u machines die vaak stilstaan?", None),
+    ("S", "problem", "Zijn er klanten die klagen over de levertijd?", None),
+    ("S", "problem", "Welke taken zijn er die veel te lang duren?", None),
+    ("S", "problem", "Zijn er momenten dat de telefoon niet wordt opgenomen?", None),
+    ("S", "problem", "Is er iets wat u graag anders zou zien?", None),
+    ("S", "problem", "Zijn er onderdelen die vaak kapot gaan?", None),
+    ("S", "implication", "Zijn er klanten die daardoor zijn weggegaan?", "We leveren vaak te laat."),
+    ("S", "implication", "Zijn er collega's die daar last van hebben?", "Het systeem is erg traag."),
+    ("S", "situation", "Zijn er afdelingen die met een eigen systeem werken?", None),
+    ("S", "situation", "Heeft u mensen die alleen in het weekend werken?", None),
 ]
 
 
