@@ -1160,3 +1160,29 @@ def test_set_up_questions_after_a_difficulty_stay_situation_questions(text: str,
 
 
 # ------------------------------------------------------------------------ question typing and checks
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Right, so before anything else — how does the ordering work at the moment?", "open"),
+        ("When the fish runs out, does that affect what the waiting staff earn in tips?", "closed"),
+        ("Supposing the alarm went off in time — how would that change things for you?", "open"),
+    ],
+)
+def test_the_question_is_typed_by_its_asking_clause(text: str, kind: str) -> None:
+    assert seller(text).question == kind
+
+
+def test_a_recap_with_a_question_mark_is_a_summary_check_without_spin() -> None:
+    analysis = seller(
+        "So the cleaners come in at six and they're gone by eight?",
+        "Our cleaners start at six and finish by eight, before the staff arrive.",
+    )
+    assert "summary" in analysis.acts
+    assert analysis.spin is None
+
+
+def test_a_new_question_after_a_recap_is_also_a_follow_up() -> None:
+    analysis = seller(
+        "Interesting, so the lab is in Germany. Does that cause delays?", "Our lab is in Germany, actually."
+    )
+    assert {"summary", "follow_up"} <= set(analysis.acts)
