@@ -1186,3 +1186,22 @@ def test_a_new_question_after_a_recap_is_also_a_follow_up() -> None:
         "Interesting, so the lab is in Germany. Does that cause delays?", "Our lab is in Germany, actually."
     )
     assert {"summary", "follow_up"} <= set(analysis.acts)
+
+
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("r u happy with ur current cleaners", "problem"),
+        ("does ur system ever crash", "problem"),
+    ],
+)
+def test_chat_spellings(text: str, spin: str) -> None:
+    assert seller(text).spin == spin
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cant afford it rn", "i dont think we need it tbh", "im not sure its worth it"],
+)
+def test_chat_spelled_objections(text: str) -> None:
+    assert "objection" in customer(text).acts
