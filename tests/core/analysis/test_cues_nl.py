@@ -1388,6 +1388,30 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "implication", "Zijn er collega's die daar last van hebben?", "Het systeem is erg traag."),
     ("S", "situation", "Zijn er afdelingen die met een eigen systeem werken?", None),
     ("S", "situation", "Heeft u mensen die alleen in het weekend werken?", None),
+    # seventeenth round (10/18 before)
+    ("S", "problem", "Wat is voor jullie op dit moment de grootste kopzorg?", None),
+    ("S", "problem", "Hoe ervaren uw klanten de wachttijd aan de telefoon?", None),
+    ("S", "problem", "Komen de monteurs altijd opdagen op het afgesproken tijdstip?", None),
+    ("S", "problem", "Is er genoeg overzicht in welke klus waar staat?", None),
+    ("S", "problem", "Hoe vaak moeten jullie een levering opnieuw plannen?", None),
+    ("S", "problem", "Gaat er tijd verloren bij het overdragen van de dienst?", None),
+    ("S", "implication", "Wat doen klanten als ze te lang in de wacht staan?", None),
+    ("S", "implication", "Hoeveel offertes blijven er liggen door die drukte?", None),
+    ("S", "implication", "Wat voor schade loopt u op als het dak gaat lekken?", None),
+    (
+        "S",
+        "implication",
+        "Hoe lang kunt u het volhouden met deze bezetting?",
+        "Twee van de zes monteurs zijn ziek.",
+    ),
+    ("S", "need_payoff", "Wat zou het voor uw team doen als de storingen halveren?", None),
+    ("S", "need_payoff", "Welke ruimte ontstaat er als de administratie wegvalt?", None),
+    ("S", "need_payoff", "Waar zou u die tijd het liefst in steken?", None),
+    ("S", "none", "Heeft u tijd voor een korte demo volgende week?", None),
+    ("S", "none", "Zal ik u de prijzen even doormailen?", None),
+    ("S", "none", "Hoe vond u de vorige kennismaking?", None),
+    ("S", "situation", "Hoe vaak wordt de planning per week aangepast?", None),
+    ("S", "situation", "Wie is er verantwoordelijk voor het wagenpark?", None),
 ]
 
 
