@@ -1412,6 +1412,28 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Hoe vond u de vorige kennismaking?", None),
     ("S", "situation", "Hoe vaak wordt de planning per week aangepast?", None),
     ("S", "situation", "Wie is er verantwoordelijk voor het wagenpark?", None),
+    # customer round (10/16 before)
+    ("C", "objection", "Ik zie eerlijk gezegd de toegevoegde waarde niet.", None),
+    ("C", "objection", "Dat is voor een bedrijf van onze omvang overkill.", None),
+    (
+        "C",
+        "objection",
+        "We hebben er vorig jaar al een flinke som in gestoken, dat gaan we niet weggooien.",
+        None,
+    ),
+    ("C", "objection", "Onze monteurs zijn gehecht aan hun eigen manier van werken.", None),
+    ("C", "objection", "Laat me eerst even rondkijken wat er nog meer op de markt is.", None),
+    ("C", "objection", "Daar ga ik nu geen handtekening onder zetten.", None),
+    ("C", "objection", "Ik ben bang dat het te veel vraagt van mijn team.", None),
+    ("C", "objection", "Als het net zo gaat als bij de vorige leverancier, begin ik er niet aan.", None),
+    ("C", "objection", "Eerst zien dan geloven.", None),
+    ("C", "objection", "We kijken eerst de kat uit de boom tot na de fusie.", None),
+    ("C", "buying_signal", "Hoe zou de overgang van ons oude systeem dan gaan?", None),
+    ("C", "buying_signal", "Zit de training bij de prijs in?", None),
+    ("C", "buying_signal", "Mooi, dit lijkt me echt iets voor ons.", None),
+    ("C", "buying_signal", "Kan ik daar morgen al mee aan de slag?", None),
+    ("C", "neither", "Dat klinkt als iets wat wij ook vaak horen van onze klanten.", None),
+    ("C", "neither", "Ja, de monteurs lopen inderdaad vaak achter.", None),
 ]
 
 
