@@ -1434,6 +1434,25 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "buying_signal", "Kan ik daar morgen al mee aan de slag?", None),
     ("C", "neither", "Dat klinkt als iets wat wij ook vaak horen van onze klanten.", None),
     ("C", "neither", "Ja, de monteurs lopen inderdaad vaak achter.", None),
+    # eighteenth round (16/18 before)
+    ("S", "problem", "Wat houdt u bezig als het gaat om de energierekening?", None),
+    ("S", "problem", "Hoe goed kunt u nu inspelen op pieken in de vraag?", None),
+    ("S", "problem", "Is er iets in de samenwerking met uw huidige installateur dat beter kan?", None),
+    ("S", "problem", "Moet u vaak achteraf nog dingen rechtzetten?", None),
+    ("S", "problem", "Hoe vaak ontbreekt er iets aan een levering?", None),
+    ("S", "problem", "Heeft u er weleens wakker van gelegen?", None),
+    ("S", "problem", "Loopt u achter met het onderhoud?", None),
+    ("S", "implication", "Wat kost het als een klant daardoor een bestelling annuleert?", None),
+    ("S", "implication", "Hoe reageert de directie als de cijfers weer te laat zijn?", None),
+    ("S", "implication", "Zijn er ooit boetes uit voortgekomen?", "De keuringen zijn vaak te laat."),
+    ("S", "implication", "Hoeveel tijd zit er in het corrigeren van die fouten?", None),
+    ("S", "need_payoff", "Wat zou het waard zijn als u nooit meer handmatig hoeft te tellen?", None),
+    ("S", "need_payoff", "Zou u er iets aan hebben als de planning automatisch wordt bijgewerkt?", None),
+    ("S", "need_payoff", "Hoe zou uw dag eruitzien zonder al dat gebel?", None),
+    ("S", "situation", "Hoeveel keer per jaar wordt er onderhoud gedaan?", None),
+    ("S", "situation", "Met hoeveel leveranciers werken jullie samen?", None),
+    ("S", "none", "Zal ik u dan even doorverbinden met mijn collega van de planning?", None),
+    ("S", "none", "Is er verder nog iets wat u kwijt wilt?", None),
 ]
 
 
