@@ -1205,3 +1205,32 @@ def test_chat_spellings(text: str, spin: str) -> None:
 )
 def test_chat_spelled_objections(text: str) -> None:
     assert "objection" in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "spin"),
+    [
+        ("Before I forget, did your colleague mention the training we run?", None, None),
+        ("How does she manage when three people turn up at once?", None, "problem"),
+        (
+            "And the people waiting, do they ever give up and go home?",
+            "Sometimes there are five people at the desk and she's on the phone.",
+            "implication",
+        ),
+        ("How often is the desk left empty?", None, "problem"),
+    ],
+)
+def test_reception_questions(text: str, previous: str | None, spin: str | None) -> None:
+    assert seller(text, previous).spin == spin
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("If it's under fifty a month, I'd say go for it.", "buying_signal"),
+        ("Honestly, we've managed fine without one for twenty years.", "objection"),
+        ("Our receptionist would be thrilled, to be honest.", "buying_signal"),
+    ],
+)
+def test_reception_customer_lines(text: str, act: str) -> None:
+    assert act in customer(text).acts
