@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import gc
 import hashlib
 import io
 import json
@@ -61,6 +60,7 @@ from salesbot.core.analysis.types import Message as ChatLine
 from salesbot.core.assessment import DIMENSIONS, Assessment, EmptyTranscriptError, assess
 from salesbot.core.engine import SessionState, TurnResult
 from salesbot.reports import render_html, render_png, render_text
+from salesbot.runtime import settle_heap
 from salesbot.scenario_files import MAX_BYTES, ScenarioError, load_scenario_text
 from salesbot.storage import (
     AsyncStorage,
@@ -310,12 +310,9 @@ class SalesBot:
             log.info("receiving updates by long polling")
         await self.app.start()
         self._started = True
-        # What is loaded by now (scenarios, the analyser's data, python-telegram-bot) lives as long as
-        # the process: keep it out of the cyclic garbage collector's full collections, which otherwise
-        # walk all of it every so often and paused the event loop for up to ~180 ms under load
-        # (measured with benchmarks/bench_telegram.py), the largest part of the p99 latency.
-        gc.collect()
-        gc.freeze()
+        # What is loaded by now lives as long as the process: out of the collector's full collections,
+        # which paused the event loop for up to ~180 ms under load (the largest part of the p99 latency).
+        settle_heap()
 
     async def stop(self) -> None:
         """Stop receiving, finish every update in progress, close the database."""

@@ -70,9 +70,9 @@ def run(args: argparse.Namespace) -> int:
         return _run_evaluate(args)
     if args.baseline or args.json or args.errors:
         raise CliError("--baseline, --json and --errors only apply with --evaluate")
-    from salesbot.cli.runtime import settle_heap
     from salesbot.core.analysis import default_analyzer
     from salesbot.core.analysis.lexicon import LANGS, load_language
+    from salesbot.runtime import settle_heap
 
     for lang in LANGS:
         load_language(lang)  # before settle_heap, so the collector leaves the language data alone
