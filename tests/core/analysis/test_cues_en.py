@@ -1234,3 +1234,29 @@ def test_reception_questions(text: str, previous: str | None, spin: str | None) 
 )
 def test_reception_customer_lines(text: str, act: str) -> None:
     assert act in customer(text).acts
+
+
+def test_asking_whether_a_described_problem_is_familiar_is_a_problem_question() -> None:
+    text = "A lot of garages tell us parts ordering eats up the mornings. Is that something you recognise?"
+    assert seller(text).spin == "problem"
+
+
+def test_how_people_take_a_named_difficulty_is_an_implication() -> None:
+    previous = "If the wrong part comes, the car sits there until the right one arrives."
+    text = "And meanwhile the customer is waiting for their car, how do they take that?"
+    assert seller(text, previous).spin == "implication"
+
+
+def test_being_up_for_a_trial_is_a_close() -> None:
+    assert "closing_attempt" in seller("Would you be up for trying the app for a month on one ramp?").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("We order through the dealer, that's in our franchise agreement.", "objection"),
+        ("A month on one ramp, that I could live with.", "buying_signal"),
+    ],
+)
+def test_garage_customer_lines(text: str, act: str) -> None:
+    assert act in customer(text).acts
