@@ -1453,6 +1453,29 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "situation", "Met hoeveel leveranciers werken jullie samen?", None),
     ("S", "none", "Zal ik u dan even doorverbinden met mijn collega van de planning?", None),
     ("S", "none", "Is er verder nog iets wat u kwijt wilt?", None),
+    # nineteenth round (13/17 before)
+    ("S", "problem", "Wanneer loopt het bij jullie het meest uit de hand?", None),
+    ("S", "problem", "Zijn er klanten die afhaken tijdens het bestelproces?", None),
+    ("S", "problem", "Hoe vaak zit u met uw handen in het haar?", None),
+    ("S", "problem", "Waar zitten de grootste vertragingen in het proces?", None),
+    ("S", "problem", "Wat zou er moeten veranderen om het werk leuker te maken?", None),
+    ("S", "implication", "Wat merken de verkopers ervan als de voorraad niet klopt?", None),
+    ("S", "implication", "Hoeveel nachten slaapt u daar slecht van?", "De server is al twee keer gehackt."),
+    ("S", "implication", "Wat betekent het voor uw imago als een levering misgaat?", None),
+    ("S", "implication", "Hoeveel extra ritten moeten de chauffeurs daardoor maken?", None),
+    ("S", "need_payoff", "Wat zou het opleveren als de chauffeurs hun route op de tablet krijgen?", None),
+    (
+        "S",
+        "need_payoff",
+        "Stel dat uw mensen nooit meer hoeven te zoeken naar onderdelen, wat scheelt dat?",
+        None,
+    ),
+    ("S", "need_payoff", "Wat zou een goed werkende planning voor de sfeer betekenen?", None),
+    ("S", "none", "Klopt het dat jullie over twee maanden verhuizen?", None),
+    ("S", "none", "Mag ik u nog een laatste vraag stellen?", None),
+    ("S", "none", "Ziet u het zitten om een keer te komen kijken in onze showroom?", None),
+    ("S", "situation", "Op welke dagen wordt er geleverd?", None),
+    ("S", "situation", "Wie zijn jullie belangrijkste klanten?", None),
 ]
 
 
