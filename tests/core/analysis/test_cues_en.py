@@ -1260,3 +1260,27 @@ def test_being_up_for_a_trial_is_a_close() -> None:
 )
 def test_garage_customer_lines(text: str, act: str) -> None:
     assert act in customer(text).acts
+
+
+def test_an_opening_with_a_time_check_has_no_spin() -> None:
+    text = "Hi Karen, it's Mo from GreenFleet. I'm calling about the vans you asked about. Have you got ten minutes?"
+    analysis = seller(text)
+    assert {"greeting", "introduction", "agenda"} <= set(analysis.acts)
+    assert analysis.spin is None
+
+
+def test_offering_to_run_the_numbers_is_no_introduction() -> None:
+    acts = seller("Shall I run the numbers for your twelve vans and send them over by Thursday?").acts
+    assert "introduction" not in acts
+
+
+def test_getting_the_manager_on_a_call_is_a_close() -> None:
+    assert "closing_attempt" in seller("Can we get your fleet manager on a call next week?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Range is my biggest worry, to be honest.", "Our depot hasn't got the power supply for chargers."],
+)
+def test_fleet_objections(text: str) -> None:
+    assert "objection" in customer(text).acts
