@@ -1476,6 +1476,28 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Ziet u het zitten om een keer te komen kijken in onze showroom?", None),
     ("S", "situation", "Op welke dagen wordt er geleverd?", None),
     ("S", "situation", "Wie zijn jullie belangrijkste klanten?", None),
+    # twentieth round (11/16 before)
+    ("S", "problem", "Wat vreet er nu het meeste tijd?", None),
+    ("S", "problem", "Raakt u weleens het overzicht kwijt?", None),
+    ("S", "problem", "Hoe zit het met de wachttijden bij de helpdesk?", None),
+    ("S", "problem", "Kunnen de chauffeurs altijd bij de laadkades terecht?", None),
+    ("S", "problem", "Heeft u weleens het idee dat u achter de feiten aanloopt?", None),
+    ("S", "implication", "Wat gebeurt er met de klanttevredenheid als dat zo doorgaat?", None),
+    ("S", "implication", "Hoe vaak leidt een fout in de planning tot een gemiste levering?", None),
+    ("S", "implication", "Wat kost een verkeerd geleverde pallet u aan extra werk?", None),
+    (
+        "S",
+        "need_payoff",
+        "Wat zou het voor de monteurs betekenen als ze de dag niet op kantoor hoeven te beginnen?",
+        None,
+    ),
+    ("S", "need_payoff", "Zou het u rust geven als u op elk moment kunt zien waar de wagens zijn?", None),
+    ("S", "none", "Mag ik even terugkomen op wat u net zei over de prijs?", None),
+    ("S", "none", "Wat vindt u, zullen we het zo doen?", None),
+    ("C", "objection", "Ik ben niet helemaal overtuigd van de kwaliteit.", None),
+    ("C", "objection", "Dat kunnen we op dit moment niet dragen.", None),
+    ("C", "buying_signal", "Wat moeten we allemaal regelen om te kunnen starten?", None),
+    ("C", "neither", "We bestellen meestal op maandag.", None),
 ]
 
 
