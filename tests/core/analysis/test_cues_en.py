@@ -1284,3 +1284,10 @@ def test_getting_the_manager_on_a_call_is_a_close() -> None:
 )
 def test_fleet_objections(text: str) -> None:
     assert "objection" in customer(text).acts
+
+
+def test_stuck_with_old_machines_is_a_problem_description_not_an_objection() -> None:
+    assert (
+        "objection" not in customer("We're a bit stuck with the old machines, they're hard to replace.").acts
+    )
+    assert "objection" in customer("We're stuck with our current provider for another two years.").acts
