@@ -1498,6 +1498,22 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "objection", "Dat kunnen we op dit moment niet dragen.", None),
     ("C", "buying_signal", "Wat moeten we allemaal regelen om te kunnen starten?", None),
     ("C", "neither", "We bestellen meestal op maandag.", None),
+    # twenty-first round (12/15 before)
+    ("S", "problem", "Op welk punt in het proces gaat het meestal mis?", None),
+    ("S", "problem", "Wat zou u met een toverstaf meteen veranderen?", None),
+    ("S", "problem", "Is de leverancier een beetje flexibel als er iets tussenkomt?", None),
+    ("S", "problem", "Bent u zeker van de kwaliteit van de data in het systeem?", None),
+    ("S", "problem", "Hoeveel moeite kost het om nieuwe mensen wegwijs te maken?", None),
+    ("S", "implication", "Wat heeft dat voor gevolgen voor uw relatie met de grote klanten?", None),
+    ("S", "implication", "Hoe lang duurt het voordat de schade is hersteld?", None),
+    ("S", "implication", "Gaat dat ook ten koste van uw eigen vrije tijd?", None),
+    ("S", "implication", "Wat zou de bank zeggen als de cijfers weer te laat zijn?", None),
+    ("S", "need_payoff", "Waarom zou het belangrijk zijn om dat nu aan te pakken?", None),
+    ("S", "need_payoff", "Hoeveel zou u besparen als u een vaste monteur in de buurt heeft?", None),
+    ("S", "none", "Hoe laat zal ik u morgen bellen?", None),
+    ("S", "none", "Mag ik u een paar vragen stellen over uw bedrijf?", None),
+    ("S", "situation", "Wat voor machines staan er in de werkplaats?", None),
+    ("S", "situation", "Hoe lang zit u al in deze functie?", None),
 ]
 
 
