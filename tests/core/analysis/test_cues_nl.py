@@ -1737,6 +1737,29 @@ FRESH_ACTS: list[tuple[str, str, str | None]] = [
     ("none", "Met plezier, tot volgende week.", None),
     ("none", "Dank u voor uw tijd.", None),
     ("none", "Met andere woorden: u wilt vooral sneller kunnen leveren?", None),
+    # sixth round (13/18 before)
+    ("agenda", "Ik wil het vandaag vooral hebben over hoe we uw storingsdienst kunnen verbeteren.", None),
+    ("agenda", "Zullen we afspreken dat ik eerst vragen stel en u daarna een voorstel krijgt?", None),
+    ("agenda", "Ik had een half uur gereserveerd, past dat nog?", None),
+    ("agenda", "Ik bel even kort over de offerte die nog openstaat.", None),
+    ("agenda", "Voor vandaag heb ik drie punten.", None),
+    ("agenda", "Ik zou graag eerst uw kant van het verhaal horen.", None),
+    ("agenda", "Ik neem u straks mee in twee mogelijke oplossingen.", None),
+    (
+        "agenda",
+        "Fijn dat u tijd heeft. Het idee is dat we eerst samen kijken naar de huidige situatie.",
+        None,
+    ),
+    ("introduction", "Wij zijn specialist in bedrijfskleding voor de bouw.", None),
+    ("introduction", "Ik ben de opvolger van Marco als uw contactpersoon.", None),
+    ("acknowledgement", "Dat verklaart een hoop.", None),
+    ("acknowledgement", "Ik begrijp heel goed waarom dat u dwarszit.", None),
+    ("acknowledgement", "Wat naar om te horen.", None),
+    ("closing_attempt", "Zullen we het contract per 1 juni laten ingaan?", None),
+    ("closing_attempt", "Dan regel ik de installatie voor volgende week, akkoord?", None),
+    ("closing_attempt", "Welke van de twee pakketten spreekt u het meest aan om mee te starten?", None),
+    ("none", "Ik wens u nog een fijne dag.", None),
+    ("none", "Dank u wel, dan laat ik het hierbij.", None),
 ]
 
 
