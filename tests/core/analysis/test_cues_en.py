@@ -1291,3 +1291,24 @@ def test_stuck_with_old_machines_is_a_problem_description_not_an_objection() -> 
         "objection" not in customer("We're a bit stuck with the old machines, they're hard to replace.").acts
     )
     assert "objection" in customer("We're stuck with our current provider for another two years.").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Great, how many sites do you have?", "Oh, and which system do you use?", "Ah, so who decides?"],
+)
+def test_a_one_word_lead_in_fused_into_the_question_is_no_acknowledgement(text: str) -> None:
+    assert "acknowledgement" not in seller(text).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh wow. How often does that happen?",
+        "Wow, that's a while.",
+        "Ah, that explains a lot.",
+        "Oh no, that sounds painful.",
+    ],
+)
+def test_an_interjection_on_its_own_or_with_a_comment_is_an_acknowledgement(text: str) -> None:
+    assert "acknowledgement" in seller(text).acts
