@@ -1312,3 +1312,33 @@ def test_a_one_word_lead_in_fused_into_the_question_is_no_acknowledgement(text: 
 )
 def test_an_interjection_on_its_own_or_with_a_comment_is_an_acknowledgement(text: str) -> None:
     assert "acknowledgement" in seller(text).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "spin"),
+    [
+        ("Are your customers getting their orders when they expect them?", None, "problem"),
+        ("Does everyone know where the latest version of the file is?", None, "problem"),
+        ("Is the planning board up to date by the end of the day?", None, "problem"),
+        ("Can your team find what they need in the archive quickly?", None, "problem"),
+        ("Do the numbers from the two systems match?", None, "problem"),
+        ("Is it a fight to get budget for maintenance?", None, "problem"),
+        ("Does the night shift hand over properly to the day shift?", None, "problem"),
+        ("Are you confident nothing slips through when someone is on holiday?", None, "problem"),
+        ("Is the paperwork keeping your engineers off the road?", None, "problem"),
+        (
+            "Do you end up paying for the mistakes out of your own margin?",
+            "The agency sends the wrong people sometimes.",
+            "implication",
+        ),
+        ("Are you still able to give the same service levels?", "Two of our engineers left.", "implication"),
+        ("Is that on top of the normal workload?", "We redo about ten jobs a week.", "implication"),
+        ("Would it be a weight off your mind?", None, "need_payoff"),
+        ("Would you sleep better knowing the backups were checked every night?", None, "need_payoff"),
+        ("Could your team then focus on the customers instead?", None, "need_payoff"),
+        ("Would that free the drivers up for an extra round?", None, "need_payoff"),
+        ("Does the team use tablets on the floor?", None, "situation"),
+    ],
+)
+def test_questions_without_obvious_words(text: str, previous: str | None, spin: str) -> None:
+    assert seller(text, previous).spin == spin
