@@ -1514,6 +1514,29 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Mag ik u een paar vragen stellen over uw bedrijf?", None),
     ("S", "situation", "Wat voor machines staan er in de werkplaats?", None),
     ("S", "situation", "Hoe lang zit u al in deze functie?", None),
+    # twenty-second round (13/17 before)
+    ("S", "problem", "Wat is het meest onhandige aan de manier waarop het nu gaat?", None),
+    ("S", "problem", "Zit er ergens een knelpunt in de planning?", None),
+    ("S", "problem", "Hoe soepel gaat de communicatie tussen kantoor en de bouwplaats?", None),
+    ("S", "problem", "Wat gaat er nu niet zoals u het graag zou zien?", None),
+    ("S", "problem", "Is het weleens voorgekomen dat een klant twee keer gefactureerd werd?", None),
+    ("S", "problem", "Heeft u genoeg grip op de kosten van het wagenpark?", None),
+    ("S", "implication", "Wat betekent het voor de uitvoerders als de materialen niet op tijd zijn?", None),
+    ("S", "implication", "Leidt dat weleens tot discussies met de klant?", None),
+    ("S", "implication", "Hoeveel omzet gaat er naar schatting verloren door die uitval?", None),
+    (
+        "S",
+        "implication",
+        "Welk deel van de marge gaat daaraan op?",
+        "We moeten veel spoedtransport inzetten.",
+    ),
+    ("S", "need_payoff", "Wat als de bonnen direct in de boekhouding staan, wat scheelt u dat?", None),
+    ("S", "need_payoff", "Hoe zou het zijn als de monteur alle informatie al op zijn telefoon heeft?", None),
+    ("S", "need_payoff", "Zou het uw klanten helpen als ze zelf een tijdslot kunnen kiezen?", None),
+    ("S", "none", "Zal ik een korte samenvatting mailen met de volgende stappen?", None),
+    ("S", "none", "Kunnen we volgende week verder praten met uw collega van inkoop erbij?", None),
+    ("S", "situation", "Hoeveel bouwplaatsen hebben jullie tegelijk lopen?", None),
+    ("S", "situation", "Hoe gaat het bestellen van materiaal nu in zijn werk?", None),
 ]
 
 
