@@ -1342,3 +1342,36 @@ def test_an_interjection_on_its_own_or_with_a_comment_is_an_acknowledgement(text
 )
 def test_questions_without_obvious_words(text: str, previous: str | None, spin: str) -> None:
     assert seller(text, previous).spin == spin
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "spin"),
+    [
+        (
+            "And your other customers, do they get their deliveries on time then?",
+            "Our biggest client keeps changing orders at the last minute.",
+            "implication",
+        ),
+        ("Does the money come in later as well?", "The invoices go out two weeks late.", "implication"),
+        (
+            "Do you have to pay the temps even when there's no work?",
+            "The schedule often changes at the last minute.",
+            "implication",
+        ),
+        (
+            "Is the rest of the team covering for her?",
+            "Our planner has been off sick for a month.",
+            "implication",
+        ),
+        (
+            "Are the trucks going out half empty?",
+            "The orders come in too late for the first round.",
+            "implication",
+        ),
+        ("What's the oldest piece of kit you're still relying on?", None, "problem"),
+        ("Which jobs get pushed to the bottom of the pile?", None, "problem"),
+        ("What would you fix first if you had the budget?", None, "problem"),
+    ],
+)
+def test_more_questions_without_obvious_words(text: str, previous: str | None, spin: str) -> None:
+    assert seller(text, previous).spin == spin
