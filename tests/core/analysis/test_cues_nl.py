@@ -1537,6 +1537,22 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Kunnen we volgende week verder praten met uw collega van inkoop erbij?", None),
     ("S", "situation", "Hoeveel bouwplaatsen hebben jullie tegelijk lopen?", None),
     ("S", "situation", "Hoe gaat het bestellen van materiaal nu in zijn werk?", None),
+    # customer round (10/15 before)
+    ("C", "objection", "Dat is toch niet van deze tijd, zo'n contract van vijf jaar.", None),
+    ("C", "objection", "Ik heb liever iets wat zich al bewezen heeft.", None),
+    ("C", "objection", "Onze IT'er zegt dat het niet met ons systeem werkt.", None),
+    ("C", "objection", "Ik wil geen gedoe met een nieuwe leverancier.", None),
+    ("C", "objection", "Het is ons net te veel van het goede.", None),
+    ("C", "objection", "Dat kan ik niet verkopen aan mijn baas.", None),
+    ("C", "objection", "Daar krijg ik nooit handtekeningen voor.", None),
+    ("C", "objection", "Dan moet ik echt eerst referenties zien.", None),
+    ("C", "buying_signal", "Hoe ziet zo'n proefperiode eruit?", None),
+    ("C", "buying_signal", "Kunnen we het contract ook voor één jaar afsluiten?", None),
+    ("C", "buying_signal", "Wie zou bij jullie ons aanspreekpunt worden?", None),
+    ("C", "buying_signal", "Dit is wel echt een oplossing voor ons probleem, denk ik.", None),
+    ("C", "neither", "Eigenlijk doen we alles nog met de hand.", None),
+    ("C", "neither", "Nee, die hebben we niet.", None),
+    ("C", "neither", "Daar gaat mijn collega over, die zit nu in een vergadering.", None),
 ]
 
 
