@@ -1375,3 +1375,22 @@ def test_questions_without_obvious_words(text: str, previous: str | None, spin: 
 )
 def test_more_questions_without_obvious_words(text: str, previous: str | None, spin: str) -> None:
     assert seller(text, previous).spin == spin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think that could work.",
+        "Hmm, that's not bad actually.",
+        "That's better than I expected.",
+        "You've got my attention.",
+        "Go on then, tell me more about the pricing.",
+    ],
+)
+def test_warming_up_to_the_offer_is_a_buying_signal(text: str) -> None:
+    assert "buying_signal" in customer(text).acts
+
+
+def test_it_could_work_for_bigger_firms_is_no_buying_signal() -> None:
+    acts = customer("That might work for bigger firms, but we're only twelve people.").acts
+    assert acts == ("objection",)
