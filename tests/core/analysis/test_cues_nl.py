@@ -1617,6 +1617,25 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "situation", "Hoe lang gaan uw machines gemiddeld mee?", None),
     ("S", "situation", "Wie zijn er betrokken bij de aankoopbeslissing?", None),
     ("S", "situation", "Hoeveel procent van uw omzet komt uit onderhoud?", None),
+    # customer round (13/18 before)
+    ("C", "objection", "Ik moet eerlijk zeggen dat ik nog niet om ben.", None),
+    ("C", "objection", "We overwegen ook een andere partij.", None),
+    ("C", "objection", "Wat mij tegenhoudt is de prijs per gebruiker.", None),
+    ("C", "objection", "Zolang het huidige systeem het doet, laten we het zo.", None),
+    ("C", "objection", "Sorry, maar daar is nu echt geen ruimte voor.", None),
+    ("C", "objection", "Dat past niet in onze huidige planning.", None),
+    ("C", "objection", "Ik ben er nog niet van overtuigd dat het bij ons werkt.", None),
+    ("C", "objection", "We kijken liever nog even hoe de markt zich ontwikkelt.", None),
+    ("C", "objection", "Die opstartkosten zijn wel erg fors.", None),
+    ("C", "objection", "Kunt u niet eerst een gratis proef doen? Anders beginnen we er niet aan.", None),
+    ("C", "buying_signal", "Wanneer zou de eerste monteur kunnen komen?", None),
+    ("C", "buying_signal", "Hoeveel kost het als we het voor alle drie de locaties nemen?", None),
+    ("C", "buying_signal", "Kunnen jullie dat ook voor onze vestiging in Gent regelen?", None),
+    ("C", "buying_signal", "Dat spreekt me aan, vooral de app voor de chauffeurs.", None),
+    ("C", "buying_signal", "Als we nu tekenen, kan het dan voor de zomer draaien?", None),
+    ("C", "neither", "Nee hoor, dat gaat prima.", None),
+    ("C", "neither", "We hebben zo'n twintig man op de weg.", None),
+    ("C", "neither", "Dat zou ik moeten navragen bij de administratie.", None),
 ]
 
 
