@@ -1627,7 +1627,7 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "objection", "Ik ben er nog niet van overtuigd dat het bij ons werkt.", None),
     ("C", "objection", "We kijken liever nog even hoe de markt zich ontwikkelt.", None),
     ("C", "objection", "Die opstartkosten zijn wel erg fors.", None),
-    ("C", "objection", "Kunt u niet eerst een gratis proef doen? Anders beginnen we er niet aan.", None),
+    ("C", "objection", "Zonder gratis proef beginnen we er niet aan.", None),
     ("C", "buying_signal", "Wanneer zou de eerste monteur kunnen komen?", None),
     ("C", "buying_signal", "Hoeveel kost het als we het voor alle drie de locaties nemen?", None),
     ("C", "buying_signal", "Kunnen jullie dat ook voor onze vestiging in Gent regelen?", None),
