@@ -1394,3 +1394,17 @@ def test_warming_up_to_the_offer_is_a_buying_signal(text: str) -> None:
 def test_it_could_work_for_bigger_firms_is_no_buying_signal() -> None:
     acts = customer("That might work for bigger firms, but we're only twelve people.").acts
     assert acts == ("objection",)
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "spin"),
+    [
+        ("How much of the payroll do you have to check by hand?", None, "problem"),
+        ("Do staff query their payslips often?", None, "problem"),
+        ("Has anyone ever left over a pay mistake?", "Every month a few payslips are wrong.", "implication"),
+        ("Did you get a chance to talk to the head?", None, None),
+        ("Do teachers ever lose lesson time because the projector won't connect?", None, "implication"),
+    ],
+)
+def test_payroll_and_school_questions(text: str, previous: str | None, spin: str | None) -> None:
+    assert seller(text, previous).spin == spin
