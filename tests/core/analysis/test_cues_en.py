@@ -1408,3 +1408,17 @@ def test_it_could_work_for_bigger_firms_is_no_buying_signal() -> None:
 )
 def test_payroll_and_school_questions(text: str, previous: str | None, spin: str | None) -> None:
     assert seller(text, previous).spin == spin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are your main goals for this year?",
+        "Who are your biggest customers?",
+        "How do you currently keep track of maintenance?",
+        "How is the work divided between the two sites?",
+        "What kind of reporting do you get from the system today?",
+    ],
+)
+def test_ordinary_background_questions_stay_situation(text: str) -> None:
+    assert seller(text).spin == "situation"
