@@ -1422,3 +1422,24 @@ def test_payroll_and_school_questions(text: str, previous: str | None, spin: str
 )
 def test_ordinary_background_questions_stay_situation(text: str) -> None:
     assert seller(text).spin == "situation"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        (
+            "If I've got this right, the owner decides but you do the groundwork.",
+            "The owner signs off, but I do all the research.",
+        ),
+        (
+            "Two warehouses, paper picking lists, and the errors show up at the customer.",
+            "We've got two warehouses. The picking lists are on paper. We only find the errors when the customer complains.",
+        ),
+        (
+            "You're saying the app is fine but nobody has time to learn it.",
+            "The app is fine, it's just that nobody has time to learn it.",
+        ),
+    ],
+)
+def test_recaps_with_and_without_a_marker_are_summaries(text: str, previous: str) -> None:
+    assert "summary" in seller(text, previous).acts
