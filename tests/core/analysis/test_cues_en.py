@@ -1443,3 +1443,14 @@ def test_ordinary_background_questions_stay_situation(text: str) -> None:
 )
 def test_recaps_with_and_without_a_marker_are_summaries(text: str, previous: str) -> None:
     assert "summary" in seller(text, previous).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("Which accounting package do you use as well?", "Yes, that's right."),
+        ("How is her team organised?", "Sure, go ahead."),
+    ],
+)
+def test_a_new_subject_after_a_short_answer_is_no_follow_up(text: str, previous: str) -> None:
+    assert "follow_up" not in seller(text, previous).acts
