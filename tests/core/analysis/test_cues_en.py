@@ -1454,3 +1454,15 @@ def test_recaps_with_and_without_a_marker_are_summaries(text: str, previous: str
 )
 def test_a_new_subject_after_a_short_answer_is_no_follow_up(text: str, previous: str) -> None:
     assert "follow_up" not in seller(text, previous).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("How many customers do you have?", "situation"),
+        ("How many orders do you print a day?", "situation"),
+        ("How many customers have you lost over it?", "implication"),
+    ],
+)
+def test_counting_questions_after_a_named_difficulty(text: str, spin: str) -> None:
+    assert seller(text, "The printer is always jamming.").spin == spin
