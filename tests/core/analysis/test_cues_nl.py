@@ -1636,6 +1636,28 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "neither", "Nee hoor, dat gaat prima.", None),
     ("C", "neither", "We hebben zo'n twintig man op de weg.", None),
     ("C", "neither", "Dat zou ik moeten navragen bij de administratie.", None),
+    # twenty-fifth round (12/17 before)
+    ("S", "problem", "Hoe groot is de achterstand in het onderhoud op dit moment?", None),
+    ("S", "problem", "Wat loopt er vast als er iemand op vakantie is?", None),
+    ("S", "problem", "Hoe voorspelbaar is de vraag eigenlijk?", None),
+    ("S", "problem", "Kost het moeite om de juiste onderdelen op voorraad te houden?", None),
+    ("S", "problem", "Heeft u het idee dat u genoeg uit uw huidige software haalt?", None),
+    ("S", "implication", "Hoe vaak heeft dat al tot een boete geleid?", None),
+    ("S", "implication", "Wat doet dat met de kosten per order?", None),
+    ("S", "implication", "Hoeveel klanten bellen er dan boos op?", None),
+    ("S", "implication", "Wat zou dat betekenen als het in de kerstdrukte gebeurt?", None),
+    ("S", "need_payoff", "Wat zou u liever met die uren doen?", None),
+    (
+        "S",
+        "need_payoff",
+        "Hoe zou uw klant reageren als u elke levering binnen een uur kunt bevestigen?",
+        None,
+    ),
+    ("S", "need_payoff", "Wat zou het u schelen in overuren?", None),
+    ("S", "none", "Zal ik er een rekenvoorbeeld bij doen?", None),
+    ("S", "none", "Hoe bent u eigenlijk bij ons terechtgekomen?", None),
+    ("S", "situation", "Hoeveel uur per week besteden de planners aan het rooster?", None),
+    ("S", "situation", "Wat voor contract heeft u met de huidige leverancier?", None),
 ]
 
 
