@@ -1904,6 +1904,24 @@ FRESH_ACTS: list[tuple[str, str, str | None]] = [
     ("closing_attempt", "Welke van de twee pakketten spreekt u het meest aan om mee te starten?", None),
     ("none", "Ik wens u nog een fijne dag.", None),
     ("none", "Dank u wel, dan laat ik het hierbij.", None),
+    # seventh round (13/17 before)
+    ("acknowledgement", "Zo, dat is een behoorlijke klus.", None),
+    ("acknowledgement", "Dat is inderdaad niet te doen.", None),
+    ("acknowledgement", "Begrijpelijk, zeker in deze tijd van het jaar.", None),
+    ("acknowledgement", "Oké, dat is duidelijk.", None),
+    ("acknowledgement", "Wat goed dat u dat zo scherp heeft.", None),
+    ("agenda", "Ik kom even terug op ons gesprek van vorige week.", None),
+    ("agenda", "Het leek me goed om vandaag de offerte samen door te lopen.", None),
+    ("agenda", "Mag ik eerst een paar vragen stellen voordat ik iets vertel?", None),
+    ("agenda", "We hebben een half uurtje, toch?", None),
+    ("introduction", "Ik ben de eigenaar van een klein adviesbureau in Breda.", None),
+    ("introduction", "Wij zijn een jong bedrijf uit Delft dat slimme sloten maakt.", None),
+    ("closing_attempt", "Zal ik u de overeenkomst vanmiddag digitaal sturen zodat u kunt tekenen?", None),
+    ("closing_attempt", "Kunnen we de proef in week 12 laten starten?", None),
+    ("closing_attempt", "Dan zie ik uw handtekening graag tegemoet.", None),
+    ("closing_attempt", "Welke datum schikt u voor de installatie?", None),
+    ("none", "Ik laat u het rustig lezen.", None),
+    ("none", "Bedankt en succes met de verbouwing.", None),
 ]
 
 
