@@ -1466,3 +1466,24 @@ def test_a_new_subject_after_a_short_answer_is_no_follow_up(text: str, previous:
 )
 def test_counting_questions_after_a_named_difficulty(text: str, spin: str) -> None:
     assert seller(text, "The printer is always jamming.").spin == spin
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("I thought we'd start with your current setup and finish with next steps, if that suits?", "agenda"),
+        ("Perfect, then I'll get the order confirmation over to you this afternoon.", "closing_attempt"),
+        ("Which of your two depots would you like to kick off with?", "closing_attempt"),
+        ("Ah, that makes a lot of sense.", "acknowledgement"),
+        ("I'm sorry you've had such a rough time with them.", "acknowledgement"),
+        ("Fair enough — I'd feel the same.", "acknowledgement"),
+    ],
+)
+def test_seller_acts_last_round(text: str, act: str) -> None:
+    assert act in seller(text).acts
+
+
+def test_suggesting_to_start_the_pilot_is_a_close_not_an_agenda() -> None:
+    acts = seller("I suggest we start the pilot at the Leeds site; I'll send you the agreement today.").acts
+    assert "closing_attempt" in acts
+    assert "agenda" not in acts
