@@ -1658,6 +1658,25 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Hoe bent u eigenlijk bij ons terechtgekomen?", None),
     ("S", "situation", "Hoeveel uur per week besteden de planners aan het rooster?", None),
     ("S", "situation", "Wat voor contract heeft u met de huidige leverancier?", None),
+    # twenty-sixth round (17/18 before)
+    ("S", "problem", "Hoe vaak zit de koelcel boven de norm?", None),
+    ("S", "problem", "Waar bent u het minst tevreden over bij de huidige schoonmaak?", None),
+    ("S", "problem", "Heeft u zicht op hoeveel energie de ovens verbruiken?", None),
+    ("S", "problem", "Komen de pakbonnen altijd overeen met wat er geleverd wordt?", None),
+    ("S", "problem", "Zijn er momenten waarop u te weinig handen heeft?", None),
+    ("S", "problem", "Wat kost u nu de meeste kopzorgen bij de inkoop?", None),
+    ("S", "problem", "Is het een uitdaging om alle certificaten bij te houden?", None),
+    ("S", "implication", "Wat gebeurt er met de voorraad als de koeling een weekend uitvalt?", None),
+    ("S", "implication", "Zorgt dat ook voor extra werk bij de administratie?", None),
+    ("S", "implication", "Hoeveel klanten heeft u het afgelopen jaar daardoor verloren?", None),
+    ("S", "implication", "Wat merkt de eindklant daar uiteindelijk van?", None),
+    ("S", "need_payoff", "Wat zou het schelen als de pakbonnen automatisch worden gecontroleerd?", None),
+    ("S", "need_payoff", "Hoe belangrijk is het voor u dat de koeling op afstand bewaakt wordt?", None),
+    ("S", "need_payoff", "Zou dat uw inkopers tijd besparen?", None),
+    ("S", "none", "Zal ik de contactgegevens van een referentieklant doorsturen?", None),
+    ("S", "none", "Heeft u tijd om volgende week de demo te bekijken?", None),
+    ("S", "situation", "Hoeveel koelcellen heeft u?", None),
+    ("S", "situation", "Wie doet de controle van de pakbonnen?", None),
 ]
 
 
