@@ -1677,6 +1677,22 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Heeft u tijd om volgende week de demo te bekijken?", None),
     ("S", "situation", "Hoeveel koelcellen heeft u?", None),
     ("S", "situation", "Wie doet de controle van de pakbonnen?", None),
+    # customer round (12/15 before)
+    ("C", "objection", "Ik zie niet hoe dit in onze werkwijze past.", None),
+    ("C", "objection", "Jullie zijn wel de vierde die me dit belooft.", None),
+    ("C", "objection", "Dat is een investering die we nu niet kunnen verantwoorden.", None),
+    ("C", "objection", "We wachten eerst de nieuwe cao af.", None),
+    ("C", "objection", "De directie heeft er nu even geen oren naar.", None),
+    ("C", "objection", "We hebben net drie jaar bijgetekend bij onze huidige partij.", None),
+    ("C", "objection", "Ik zit echt niet te wachten op nog een app.", None),
+    ("C", "objection", "Mijn mensen gaan dat nooit gebruiken.", None),
+    ("C", "buying_signal", "Kan dat ook in termijnen betaald worden?", None),
+    ("C", "buying_signal", "Zit installatie bij de prijs inbegrepen?", None),
+    ("C", "buying_signal", "Wat zijn de opties als we willen uitbreiden?", None),
+    ("C", "buying_signal", "Hoe snel hebben jullie iemand hier als er iets stuk is?", None),
+    ("C", "neither", "We zitten hier sinds 2010.", None),
+    ("C", "neither", "Dat regelt de office manager meestal.", None),
+    ("C", "neither", "Het is vooral op vrijdag een drama.", None),
 ]
 
 
