@@ -1487,3 +1487,23 @@ def test_suggesting_to_start_the_pilot_is_a_close_not_an_agenda() -> None:
     acts = seller("I suggest we start the pilot at the Leeds site; I'll send you the agreement today.").acts
     assert "closing_attempt" in acts
     assert "agenda" not in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "spin"),
+    [
+        ("Has the bill gone up a lot since last winter?", None, "problem"),
+        ("Where has that money had to come from?", "Our energy costs nearly doubled.", "implication"),
+        (
+            "Did you have to put your prices up because of it?",
+            "Our energy costs nearly doubled.",
+            "implication",
+        ),
+    ],
+)
+def test_energy_cost_questions(text: str, previous: str | None, spin: str) -> None:
+    assert seller(text, previous).spin == spin
+
+
+def test_a_third_party_who_must_agree_is_an_objection() -> None:
+    assert "objection" in customer("Our landlord would have to agree, and he's not easy.").acts
