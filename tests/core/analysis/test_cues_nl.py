@@ -1693,6 +1693,29 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("C", "neither", "We zitten hier sinds 2010.", None),
     ("C", "neither", "Dat regelt de office manager meestal.", None),
     ("C", "neither", "Het is vooral op vrijdag een drama.", None),
+    # twenty-seventh round (14/17 before)
+    ("S", "problem", "Hoe zit het met de foutmarge bij het orderpicken?", None),
+    ("S", "problem", "Kunt u zich vinden in de prijzen die u nu betaalt?", None),
+    ("S", "problem", "Heeft u nog weleens ruzie met de leverancier over de facturen?", None),
+    ("S", "problem", "Wat zou u zeggen dat de zwakke plek is in uw huidige beveiliging?", None),
+    ("S", "problem", "Waar gaat nu de meeste energie in zitten?", None),
+    ("S", "problem", "Is het moeilijk om alles binnen het budget te houden?", None),
+    (
+        "S",
+        "implication",
+        "Wat voor signaal geeft dat aan uw personeel?",
+        "We stellen de nieuwe tools al drie keer uit.",
+    ),
+    ("S", "implication", "Hoeveel werk komt er daardoor bij de teamleiders terecht?", None),
+    ("S", "implication", "Wat als de verzekeraar daar achter komt?", None),
+    ("S", "implication", "Hoe vaak moet u daardoor nee zeggen tegen een opdracht?", None),
+    ("S", "need_payoff", "Hoeveel eerder zou u kunnen factureren als de uren direct binnen zijn?", None),
+    ("S", "need_payoff", "Wat zou u met een dag extra per week kunnen doen?", None),
+    ("S", "need_payoff", "Wat zou het betekenen als u de voorraad op afstand kunt volgen?", None),
+    ("S", "none", "Zal ik een vrijblijvende berekening voor u maken?", None),
+    ("S", "none", "Waar bent u trouwens op vakantie geweest?", None),
+    ("S", "situation", "Hoe zijn de taken verdeeld tussen de twee vestigingen?", None),
+    ("S", "situation", "Welk percentage van de orders wordt online geplaatst?", None),
 ]
 
 
