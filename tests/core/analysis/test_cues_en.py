@@ -1507,3 +1507,34 @@ def test_energy_cost_questions(text: str, previous: str | None, spin: str) -> No
 
 def test_a_third_party_who_must_agree_is_an_objection() -> None:
     assert "objection" in customer("Our landlord would have to agree, and he's not easy.").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "spin"),
+    [
+        (
+            "What impression does that give a new starter?",
+            "Sometimes the laptop isn't ready on the first day.",
+            "implication",
+        ),
+        (
+            "How many of them leave in the first six months?",
+            "Sometimes the laptop isn't ready on the first day.",
+            "implication",
+        ),
+        ("Would a checklist that triggers the IT order automatically be useful?", None, "need_payoff"),
+    ],
+)
+def test_onboarding_questions(text: str, previous: str | None, spin: str) -> None:
+    assert seller(text, previous).spin == spin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're going through a tender for HR software next year, so maybe then.",
+        "I like the idea, but our IT director is very protective of his systems.",
+    ],
+)
+def test_onboarding_objections(text: str) -> None:
+    assert customer(text).acts == ("objection",)
