@@ -1716,6 +1716,21 @@ FRESH: list[tuple[str, str, str, str | None]] = [
     ("S", "none", "Waar bent u trouwens op vakantie geweest?", None),
     ("S", "situation", "Hoe zijn de taken verdeeld tussen de twee vestigingen?", None),
     ("S", "situation", "Welk percentage van de orders wordt online geplaatst?", None),
+    # twenty-eighth round (10/14 before)
+    ("S", "problem", "Merkt u dat de chauffeurs onder tijdsdruk staan?", None),
+    ("S", "problem", "Hoeveel gedoe is het om een monteur op korte termijn te krijgen?", None),
+    ("S", "problem", "Wat zit er nu niet goed in de rapportages?", None),
+    ("S", "problem", "Heeft u weleens een klant gehad die daar boos over was?", None),
+    ("S", "problem", "Voelt u zich gesteund door uw huidige leverancier?", None),
+    ("S", "implication", "Kost dat jullie ook reputatie bij de huurders?", None),
+    ("S", "implication", "Wat zegt uw klant als de planning weer verschuift?", None),
+    ("S", "implication", "Hoe lang duurt het om zo'n fout weer te herstellen?", None),
+    ("S", "implication", "Wie moet er dan allemaal overwerken?", None),
+    ("S", "need_payoff", "Wat zou u ermee opschieten als de lijsten automatisch worden bijgewerkt?", None),
+    ("S", "need_payoff", "Zou het voor uw marge uitmaken als de uitval halveert?", None),
+    ("S", "none", "Mag ik u mijn kaartje geven?", None),
+    ("S", "none", "Vindt u het goed als we even pauzeren?", None),
+    ("S", "situation", "Hoeveel containers gaan er per week de deur uit?", None),
 ]
 
 
