@@ -1538,3 +1538,20 @@ def test_onboarding_questions(text: str, previous: str | None, spin: str) -> Non
 )
 def test_onboarding_objections(text: str) -> None:
     assert customer(text).acts == ("objection",)
+
+
+def test_trying_it_in_one_wing_is_a_close() -> None:
+    assert (
+        "closing_attempt" in seller("Shall we try it in the east wing for the first two weeks of June?").acts
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The owner is very hands-on, he'll want to see it himself.",
+        "We've tried three of these apps and the staff never used any of them.",
+    ],
+)
+def test_hotel_objections(text: str) -> None:
+    assert "objection" in customer(text).acts
