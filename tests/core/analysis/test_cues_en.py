@@ -1555,3 +1555,9 @@ def test_trying_it_in_one_wing_is_a_close() -> None:
 )
 def test_hotel_objections(text: str) -> None:
     assert "objection" in customer(text).acts
+
+
+def test_contractions_after_a_word_are_matched() -> None:
+    assert seller("How's the traffic?").spin is None
+    assert "objection" in customer("The budget's already gone.").acts
+    assert "buying_signal" in customer("We'd try it on one floor.").acts
