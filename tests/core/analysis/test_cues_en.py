@@ -1561,3 +1561,20 @@ def test_contractions_after_a_word_are_matched() -> None:
     assert seller("How's the traffic?").spin is None
     assert "objection" in customer("The budget's already gone.").acts
     assert "buying_signal" in customer("We'd try it on one floor.").acts
+
+
+def test_proposing_a_concession_is_not_a_spin_question() -> None:
+    analysis = seller(
+        "I understand the budget is tight. What if we spread the cost over twelve months?",
+        "It's a lot of money.",
+    )
+    assert analysis.spin is None
+    assert "acknowledgement" in analysis.acts
+
+
+def test_totally_fair_is_an_acknowledgement() -> None:
+    assert "acknowledgement" in seller("Totally fair. Which references would help you most?").acts
+
+
+def test_a_concession_that_makes_it_easier_is_a_buying_signal() -> None:
+    assert "buying_signal" in customer("Spreading it over twelve months would make it a lot easier.").acts
