@@ -1578,3 +1578,13 @@ def test_totally_fair_is_an_acknowledgement() -> None:
 
 def test_a_concession_that_makes_it_easier_is_a_buying_signal() -> None:
     assert "buying_signal" in customer("Spreading it over twelve months would make it a lot easier.").acts
+
+
+def test_asking_how_the_equipment_is_doing_is_a_problem_question() -> None:
+    assert seller("hows the wifi in the warehouse").spin == "problem"
+    assert seller("How is the work split between the sites?").spin == "situation"
+
+
+def test_being_happy_with_a_named_supplier_is_an_objection() -> None:
+    assert "objection" in customer("we r happy with zebra tbh").acts
+    assert "objection" not in customer("We're not happy with the current scanners.").acts
