@@ -48,6 +48,13 @@ from salesbot.core.analysis.types import (
     Role,
     Spin,
 )
+from salesbot.core.analysis.weights import (
+    FITTED_ACTS,
+    SPIN_MARGIN,
+    act_features,
+    load_lexicons,
+    spin_features,
+)
 
 _SELLER_ACT_SET = frozenset(SELLER_ACTS + EXTRA_SELLER_ACTS)
 _CUSTOMER_ACT_SET = frozenset(CUSTOMER_ACTS + EXTRA_CUSTOMER_ACTS)
@@ -440,6 +447,7 @@ class Analyzer:
         for rule, act, found in zip(act_rules, act_names, match_rules(act_rules, norm), strict=True):
             if found is not None and act not in acts:
                 acts[act] = Evidence(f"act={act}", rule.name, found.group(0).strip())
+        _add_weighed_acts(acts, "seller", norm, data)
         # A benefit is stated, not asked ("Wat betekent dat voor u?" is an implication question).
         if "benefit" in acts and question is not None and _within(acts["benefit"].match, question.sentence):
             del acts["benefit"]
@@ -465,6 +473,11 @@ class Analyzer:
                 if about:
                     spin, spin_match = about
                     spin_rule = f"{spin}.about_previous_problem"
+            if spin == "situation" and spin_rule.startswith("situation."):
+                weighed = _weigh("spin", spin_features(question.sentence), SPIN_MARGIN, lang)
+                if weighed is not None:
+                    spin = None if weighed[0] == "none" else weighed[0]  # type: ignore[assignment]
+                    spin_rule, spin_match = "spin.weighted_lexicon", weighed[1]
             evidence.append(Evidence(f"spin={spin or 'none'}", spin_rule, spin_match))
 
         # A follow-up deepens the customer's last words; a summary check, a close or an agenda check
@@ -674,6 +687,10 @@ class Analyzer:
             )
         ):
             del found["buying_signal"]
+        # An answer explains, a customer describing a difficulty of today (an implied need) or saying the
+        # offer fits is not objecting, however the words sound: there only the cue rules find objections.
+        rules_only = answering or "buying_signal" in found or bool(first_match(_problem_rules(data), norm))
+        _add_weighed_acts(found, "customer", norm, data, objection_by_rules_only=rules_only)
         for act, act_rules in rules.extensions:
             hit = first_match(act_rules, norm)
             if hit:
@@ -725,9 +742,7 @@ def _about_previous_problem(
     if not refers:
         return None
     previous = normalise(context[-1].text)
-    problem = first_match(
-        spin.get("problem_word", ()) + spin.get("problem", ()) + spin.get("problem_statement", ()), previous
-    )
+    problem = first_match(_problem_rules(data), previous)
     if not problem:
         return None
     found = f"{refers[1]} -> {problem[1]}"
@@ -747,6 +762,34 @@ def _is_check(question: _Question) -> bool:
     """A closed question that only checks a recap ("..., right?", "So you have two sites?"), not a new yes/no
     question after it ("So the lab is in Germany. Does that cause delays?")."""
     return question.rule in ("closed.tag_question", "closed.declarative_question")
+
+
+def _weigh(model: str, feats: list[str], margin: float, lang: Lang) -> tuple[str, str] | None:
+    """The fitted lexicon's label and the words behind it, when they clearly override the rules (weights.py)."""
+    lexicon = load_lexicons(lang).get(model)
+    return lexicon.decide(feats, margin) if lexicon is not None else None
+
+
+def _add_weighed_acts(
+    acts: dict[str, Evidence], role: Role, text: str, data: LangData, objection_by_rules_only: bool = False
+) -> None:
+    """Acts of ``role`` that no cue rule found but the message's words clearly point to."""
+    features: dict[bool, list[str]] = {}
+    for act, fitted in FITTED_ACTS.items():
+        if fitted.role != role or act in acts or (act == "objection" and objection_by_rules_only):
+            continue
+        content_only = fitted.content_words_only
+        if content_only not in features:
+            features[content_only] = act_features(text, data.stop_words if content_only else frozenset())
+        weighed = _weigh(act, features[content_only], fitted.margin, data.lang)
+        if weighed is not None:
+            acts[act] = Evidence(f"act={act}", f"{act}.weighted_lexicon", weighed[1])
+
+
+def _problem_rules(data: LangData) -> tuple[Rule, ...]:
+    """Rules that find a difficulty being described (in a question or in a customer's statement)."""
+    spin = data.spin
+    return spin.get("problem_word", ()) + spin.get("problem", ()) + spin.get("problem_statement", ())
 
 
 def _summary_in(question: _Question, data: LangData) -> bool:
