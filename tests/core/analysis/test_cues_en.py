@@ -1588,3 +1588,23 @@ def test_asking_how_the_equipment_is_doing_is_a_problem_question() -> None:
 def test_being_happy_with_a_named_supplier_is_an_objection() -> None:
     assert "objection" in customer("we r happy with zebra tbh").acts
     assert "objection" not in customer("We're not happy with the current scanners.").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("I'll leave the pricing until the end, if that's okay.", "agenda"),
+        ("Great, I'll get the trial unit delivered on Monday then.", "closing_attempt"),
+        ("All I need is a signature and we can have your team trained next week.", "closing_attempt"),
+        ("Why don't we set up a short call with your MD to walk through the numbers?", "closing_attempt"),
+    ],
+)
+def test_agenda_and_closes_last_round(text: str, act: str) -> None:
+    assert act in seller(text).acts
+
+
+def test_checking_in_after_the_summer_is_no_close() -> None:
+    assert (
+        "closing_attempt"
+        not in seller("I'll check in with you after the summer to see where things stand.").acts
+    )
