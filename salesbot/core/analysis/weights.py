@@ -121,10 +121,15 @@ class FittedLexicon:
     def decide(self, feats: Sequence[str], margin: float) -> tuple[str, str] | None:
         """The label the words point to when it beats the first label (the rules' answer) by ``margin``,
         with the words that tipped it ("hoe vaak +1.4, gebeurt +0.9"); None when the first label stands."""
-        margins = self.margins(feats)
-        best = max(range(len(self.labels)), key=lambda i: (margins[i], -i))
-        if best == 0 or margins[best] < margin:
-            return None
+        if len(self.labels) == 2:  # the usual case (acts, on every message): no list, no max
+            if self._bias_deltas[1] + sum(map(self._deltas[1].get, feats, repeat(0.0))) < margin:
+                return None
+            best = 1
+        else:
+            margins = self.margins(feats)
+            best = max(range(len(self.labels)), key=lambda i: (margins[i], -i))
+            if best == 0 or margins[best] < margin:
+                return None
         deltas = self._deltas[best]
         pull = {f: deltas[f] for f in feats if f in deltas and not f.startswith(("@", "^"))}
         top = sorted(pull.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
