@@ -49,7 +49,6 @@ from salesbot.core.analysis.types import (
     Spin,
 )
 from salesbot.core.analysis.weights import (
-    FITTED_ACTS,
     SPIN_MARGIN,
     act_features,
     load_lexicons,
@@ -774,16 +773,13 @@ def _add_weighed_acts(
     acts: dict[str, Evidence], role: Role, text: str, data: LangData, objection_by_rules_only: bool = False
 ) -> None:
     """Acts of ``role`` that no cue rule found but the message's words clearly point to."""
-    features: dict[bool, list[str]] = {}
-    for act, fitted in FITTED_ACTS.items():
-        if fitted.role != role or act in acts or (act == "objection" and objection_by_rules_only):
+    for group in load_lexicons(data.lang).act_groups(role):
+        wanted = {a for a in group.acts if a not in acts and not (a == "objection" and objection_by_rules_only)}
+        if not wanted:
             continue
-        content_only = fitted.content_words_only
-        if content_only not in features:
-            features[content_only] = act_features(text, data.stop_words if content_only else frozenset())
-        weighed = _weigh(act, features[content_only], fitted.margin, data.lang)
-        if weighed is not None:
-            acts[act] = Evidence(f"act={act}", f"{act}.weighted_lexicon", weighed[1])
+        feats = act_features(text, data.stop_words if group.content_words_only else frozenset())
+        for act, words in group.decide(feats, wanted):
+            acts[act] = Evidence(f"act={act}", f"{act}.weighted_lexicon", words)
 
 
 def _problem_rules(data: LangData) -> tuple[Rule, ...]:

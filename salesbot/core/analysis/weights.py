@@ -25,11 +25,10 @@ import json
 import math
 import random
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import repeat
 from typing import Any
 
 from salesbot.core.analysis.types import Lang
@@ -95,10 +94,30 @@ def question_sentence(normalised: str) -> str:
     return (asked or sentences or [""])[-1]
 
 
+class _DeltaTable:
+    """Per feature, its score differences for several decisions at once: one dict lookup per feature."""
+
+    __slots__ = ("bias", "rows")
+
+    def __init__(self, bias: Sequence[float], columns: Sequence[Mapping[str, float]]) -> None:
+        self.bias = tuple(bias)
+        rows: dict[str, list[float]] = {}
+        for i, column in enumerate(columns):
+            for feat, value in column.items():
+                rows.setdefault(feat, [0.0] * len(columns))[i] = value
+        self.rows = {feat: tuple(values) for feat, values in rows.items()}
+
+    def sums(self, feats: Sequence[str]) -> list[float]:
+        found = [row for row in map(self.rows.get, feats) if row is not None]
+        if not found:
+            return list(self.bias)
+        return [bias + sum(column) for bias, column in zip(self.bias, zip(*found, strict=True), strict=True)]
+
+
 class FittedLexicon:
     """One fitted model: a bias and a weight per feature for each label."""
 
-    __slots__ = ("_bias_deltas", "_deltas", "labels")
+    __slots__ = ("_deltas", "_table", "labels")
 
     def __init__(
         self, labels: Sequence[str], bias: Sequence[float], weights: Mapping[str, Sequence[float]]
@@ -106,34 +125,83 @@ class FittedLexicon:
         if len(bias) != len(labels) or any(len(w) != len(labels) for w in weights.values()):
             raise ValueError("fitted lexicon: weights do not match the labels")
         self.labels = tuple(labels)
-        # A decision only needs each label's weights minus the first label's: one dict of floats per
-        # label, summed in C (this runs on every message).
-        self._bias_deltas = [b - bias[0] for b in bias]
+        # A decision only needs each label's weights minus the first label's.
         self._deltas = [
             {f: w[k] - w[0] for f, w in weights.items() if w[k] != w[0]} for k in range(len(labels))
         ]
+        self._table = _DeltaTable([b - bias[0] for b in bias[1:]], self._deltas[1:])
 
     def margins(self, feats: Sequence[str]) -> list[float]:
         """How much more each label scores than the first one (the first is 0), for distinct features."""
-        pairs = zip(self._bias_deltas[1:], self._deltas[1:], strict=True)
-        return [0.0, *(bias + sum(map(deltas.get, feats, repeat(0.0))) for bias, deltas in pairs)]
+        return [0.0, *self._table.sums(feats)]
 
     def decide(self, feats: Sequence[str], margin: float) -> tuple[str, str] | None:
         """The label the words point to when it beats the first label (the rules' answer) by ``margin``,
         with the words that tipped it ("hoe vaak +1.4, gebeurt +0.9"); None when the first label stands."""
-        if len(self.labels) == 2:  # the usual case (acts, on every message): no list, no max
-            if self._bias_deltas[1] + sum(map(self._deltas[1].get, feats, repeat(0.0))) < margin:
-                return None
-            best = 1
-        else:
-            margins = self.margins(feats)
-            best = max(range(len(self.labels)), key=lambda i: (margins[i], -i))
-            if best == 0 or margins[best] < margin:
-                return None
-        deltas = self._deltas[best]
+        margins = self.margins(feats)
+        best = max(range(len(self.labels)), key=lambda i: (margins[i], -i))
+        if best == 0 or margins[best] < margin:
+            return None
+        return self.labels[best], self.explain(feats, best)
+
+    def explain(self, feats: Sequence[str], label: int) -> str:
+        """The three words that pull most towards ``label`` (an index into labels), with their weight."""
+        deltas = self._deltas[label]
         pull = {f: deltas[f] for f in feats if f in deltas and not f.startswith(("@", "^"))}
         top = sorted(pull.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-        return self.labels[best], ", ".join(f"{feat} {value:+.1f}" for feat, value in top if value > 0)
+        return ", ".join(f"{feat} {value:+.1f}" for feat, value in top if value > 0)
+
+
+class ActGroup:
+    """The binary act models of one role that read the same features, scored together (every message)."""
+
+    def __init__(self, acts: Sequence[str], models: Sequence[FittedLexicon], content_words_only: bool) -> None:
+        self.acts = tuple(acts)
+        self.models = tuple(models)
+        self.content_words_only = content_words_only
+        self._table = _DeltaTable(
+            [m._table.bias[0] for m in self.models], [m._deltas[1] for m in self.models]
+        )
+
+    def decide(self, feats: Sequence[str], wanted: Collection[str]) -> list[tuple[str, str]]:
+        """The wanted acts whose words clear their margin, each with the words that tipped it."""
+        return [
+            (act, model.explain(feats, 1))
+            for act, model, margin in zip(self.acts, self.models, self._table.sums(feats), strict=True)
+            if act in wanted and margin >= FITTED_ACTS[act].margin
+        ]
+
+
+class Lexicons(Mapping[str, FittedLexicon]):
+    """The fitted lexicons of a language by name ("spin", "objection", ...), and their act groups."""
+
+    def __init__(self, models: Mapping[str, FittedLexicon]) -> None:
+        self._models = dict(models)
+        self._groups: dict[str, tuple[ActGroup, ...]] = {}
+
+    def __getitem__(self, name: str) -> FittedLexicon:
+        return self._models[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._models)
+
+    def __len__(self) -> int:
+        return len(self._models)
+
+    def act_groups(self, role: str) -> tuple[ActGroup, ...]:
+        groups = self._groups.get(role)
+        if groups is None:
+            built = []
+            for content_only in (False, True):
+                acts = [
+                    act
+                    for act, fitted in FITTED_ACTS.items()
+                    if fitted.role == role and fitted.content_words_only == content_only and act in self
+                ]
+                if acts:
+                    built.append(ActGroup(acts, [self[act] for act in acts], content_only))
+            groups = self._groups[role] = tuple(built)
+        return groups
 
 
 def train(examples: Iterable[tuple[Sequence[str], str]], labels: Sequence[str]) -> dict[str, object]:
@@ -174,11 +242,11 @@ def from_data(raw: Mapping[str, Any]) -> FittedLexicon:
 
 
 @cache
-def load_lexicons(lang: Lang) -> Mapping[str, FittedLexicon]:
-    """The bundled lexicons of a language by name ("spin", "objection", ...); empty without a data file."""
+def load_lexicons(lang: Lang) -> Lexicons:
+    """The bundled lexicons of a language; none without a data file."""
     path = resources.files("salesbot.core.analysis").joinpath("data", f"lexicon_{lang}.json")
     try:
         raw = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
-        return {}
-    return {name: from_data(model) for name, model in raw["models"].items()}
+        return Lexicons({})
+    return Lexicons({name: from_data(model) for name, model in raw["models"].items()})

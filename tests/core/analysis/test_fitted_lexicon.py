@@ -98,13 +98,13 @@ def test_a_question_only_the_situation_rules_matched_takes_the_lexicon_label(mon
         [("hoeveel filialen heeft u dan nog open?", "implication"), ("welk systeem gebruikt u?", "situation")],
         weights.SPIN_LABELS,
     )
-    monkeypatch.setattr(analyzer_module, "load_lexicons", lambda lang: {"spin": toy})
+    monkeypatch.setattr(analyzer_module, "load_lexicons", lambda lang: weights.Lexicons({"spin": toy}))
     analysis = default_analyzer().analyze("Hoeveel filialen heeft u?", lang="nl")
     spin = [e for e in analysis.evidence if e.label.startswith("spin=")]
     assert analysis.spin == "implication"
     assert spin[0].rule == "spin.weighted_lexicon" and "filialen" in spin[0].match
 
-    monkeypatch.setattr(analyzer_module, "load_lexicons", lambda lang: {})  # no data file: rules only
+    monkeypatch.setattr(analyzer_module, "load_lexicons", lambda lang: weights.Lexicons({}))  # rules only
     assert default_analyzer().analyze("Hoeveel filialen heeft u?", lang="nl").spin == "situation"
 
 
@@ -117,7 +117,8 @@ def test_an_act_no_rule_found_is_added_from_the_words_with_its_evidence(monkeypa
             weights.ACT_LABELS,
         )
     )
-    monkeypatch.setattr(analyzer_module, "load_lexicons", lambda lang: {"objection": toy})
+    lexicons = weights.Lexicons({"objection": toy})
+    monkeypatch.setattr(analyzer_module, "load_lexicons", lambda lang: lexicons)
     analysis = default_analyzer().analyze("De kantine heeft blauwe stoelen.", "customer", lang="nl")
     assert "objection" in analysis.acts
     objection = [e for e in analysis.evidence if e.label == "act=objection"]
