@@ -7,8 +7,8 @@ rules, a fitted lexicon weighs the words of the message:
 
 - SPIN: when only a situation rule fired, the question's words may point to another type; the lexicon
   overrides the rules' "situation" only with a clear margin.
-- Acts (objection, buying signal, closing attempt, agenda, acknowledgement): when no cue rule found the act,
-  the lexicon adds it when the words point to it clearly.
+- Acts (closing attempt, agenda, acknowledgement; objection): when no cue rule found the act, the lexicon
+  adds it when the words point to it clearly.
 
 The weights are a logistic regression fitted to the labelled tuning corpora (tests/data/analysis, never the
 held-out files) and ship as ``data/lexicon_<lang>.json``. Evidence names the words that tipped the decision
