@@ -72,10 +72,12 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--baseline, --json and --errors only apply with --evaluate")
     from salesbot.core.analysis import default_analyzer
     from salesbot.core.analysis.lexicon import LANGS, load_language
+    from salesbot.core.analysis.weights import load_lexicons
     from salesbot.runtime import settle_heap
 
-    for lang in LANGS:
-        load_language(lang)  # before settle_heap, so the collector leaves the language data alone
+    for lang in LANGS:  # before settle_heap, so the collector leaves the language data alone
+        load_language(lang)
+        load_lexicons(lang)
     settle_heap()
     with _open(args.file) as stream:
         return _analyze_stream(stream, sys.stdout, default_analyzer(), args.lang, args.role or "seller")

@@ -511,7 +511,7 @@ class Analyzer:
         check = first_match(data.summary_checks, text)
         if check and ("summary" in acts or len(text.split()) <= 6):
             return None, "none.summary_check", check[1]
-        if "summary" in acts and question.rule in ("closed.tag_question", "closed.declarative_question"):
+        if "summary" in acts and _is_check(question):
             # "So the cleaners come in at six and leave by eight?": a recap with a question mark checks it.
             return None, "none.summary_check", question.match
         weak: tuple[Spin | None, str, str] | None = None
@@ -688,7 +688,12 @@ class Analyzer:
             del found["buying_signal"]
         # An answer explains, a customer describing a difficulty of today (an implied need) or saying the
         # offer fits is not objecting, however the words sound: there only the cue rules find objections.
-        rules_only = answering or "buying_signal" in found or bool(first_match(_problem_rules(data), norm))
+        rules_only = (
+            answering
+            or "objection" in found  # nothing left for the lexicon: spare the problem rules
+            or "buying_signal" in found
+            or bool(first_match(_problem_rules(data), norm))
+        )
         _add_weighed_acts(found, "customer", norm, data, objection_by_rules_only=rules_only)
         for act, act_rules in rules.extensions:
             hit = first_match(act_rules, norm)
@@ -782,10 +787,17 @@ def _add_weighed_acts(
             acts[act] = Evidence(f"act={act}", f"{act}.weighted_lexicon", words)
 
 
+_PROBLEM_RULES: dict[str, tuple[Rule, ...]] = {}
+
+
 def _problem_rules(data: LangData) -> tuple[Rule, ...]:
     """Rules that find a difficulty being described (in a question or in a customer's statement)."""
-    spin = data.spin
-    return spin.get("problem_word", ()) + spin.get("problem", ()) + spin.get("problem_statement", ())
+    rules = _PROBLEM_RULES.get(data.lang)
+    if rules is None:
+        spin = data.spin
+        groups = ("problem_word", "problem", "problem_statement")
+        rules = _PROBLEM_RULES[data.lang] = tuple(r for group in groups for r in spin.get(group, ()))
+    return rules
 
 
 def _summary_in(question: _Question, data: LangData) -> bool:
