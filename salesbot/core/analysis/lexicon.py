@@ -164,8 +164,9 @@ class _MergedRules:
         for r, c, cue, required in self.always:
             if required and not any(part in text for part in required):
                 continue
-            end = min(len(text), keys[r] // _CUE_SLOTS + 1)
-            found = (cue._compiled or cue.compile()).search(text, 0, end)
+            # The whole text, not just up to the best start so far: a search cut short there would miss a
+            # match that starts before and ends after it, and could end a match inside a word.
+            found = (cue._compiled or cue.compile()).search(text)
             if found and found.start() * _CUE_SLOTS + c < keys[r]:
                 best[r], keys[r] = found, found.start() * _CUE_SLOTS + c
         for letters, prefixed in self.by_prefix:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from salesbot.core.analysis import Analysis, Analyzer, Message, default_analyzer
+from salesbot.core.analysis.lexicon import make_rule
 
 A = default_analyzer()
 C = "customer"
@@ -312,3 +313,12 @@ def test_an_answer_that_explains_is_not_a_new_objection() -> None:
     assert "objection" not in answer.acts
     stall = A.analyze("Bel me na de zomer maar.", "customer", [Message("seller", "Bel ik u na de zomer?")])
     assert "objection" in stall.acts  # specific cues (a stall) still count in an answer
+
+
+
+def test_evidence_quotes_the_earliest_match_of_a_rule() -> None:
+    # The trainer reads the evidence: the phrase where the cue starts, whole. The second pattern has no
+    # known first word, so it is searched through the text; it must win although it ends after the
+    # first pattern's match starts.
+    rule = make_rule("introduction.self", [r"from \w+ here", r"[a-z]+ [a-z]+ from \w+"])
+    assert rule.search("ben walsh from acme here, how are you") == "ben walsh from acme"
