@@ -2129,3 +2129,265 @@ def test_real_words_are_not_corrected_toward_cue_words() -> None:
     analysis = seller("Bent u gisteren nog op de beurs gekomen, of heeft u alles al gerekend?")
     assert not any(e.rule == "typo.corrected" for e in analysis.evidence)
     assert "closing_attempt" not in analysis.acts
+
+
+# ------------------------------------------------------------------- fourth round (dev4_nl rule families)
+# New sentences for the families widened after dev4_nl.jsonl; none of them is in any corpus.
+DEV4_OBJECTIONS = [
+    # price compared with what the money buys elsewhere, a discount asked for "otherwise"
+    "Voor dat geld huur ik liever een student in.",
+    "Voor die prijs kopen we er zelf twee.",
+    "De offerte ligt een stuk boven wat we hadden begroot.",
+    # timing: no head for it (both word orders)
+    "Ik heb er nu even mijn hoofd niet bij, bel volgende maand maar.",
+    "Mijn hoofd staat er op dit moment niet naar.",
+    # trust and credibility
+    "Wie zegt ons dat jullie over een jaar nog bestaan?",
+    "Jullie zijn nog zo'n jong bedrijf, dat vind ik spannend.",
+    "Ik vind het moeilijk om met een nieuwe partij in zee te gaan.",
+    # fit
+    "Eerlijk gezegd lijkt het me meer iets voor de grote ketens.",
+    "Onze situatie is totaal anders dan die van een ziekenhuis.",
+    # already arranged elsewhere, done in-house, tied to a contract, used to the old way
+    "Dat hebben we al bij onze verzekeraar ondergebracht.",
+    "Het onderhoud is al via de vereniging geregeld.",
+    "Dat kan onze eigen monteur net zo goed.",
+    "Ik wil niet jaren vastzitten aan één leverancier.",
+    "Ach, de monteurs zijn gewend aan het oude systeem.",
+    # authority and stalls
+    "Wij als vestiging mogen daar niets over beslissen.",
+    "Dat moet ik eerst met onze controller afstemmen.",
+    # not a priority, a flat refusal, tried before (subject first)
+    "Daar maken we ons niet druk om.",
+    "Dat gaat niet, in december zitten we vol.",
+    "We hebben dat allemaal al een keer geprobeerd.",
+]
+
+
+@pytest.mark.parametrize("text", DEV4_OBJECTIONS)
+def test_dev4_objection_families(text: str) -> None:
+    acts = set(customer(text).acts) & {"buying_signal", "objection"}
+    assert acts == {"objection"}
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a refusal or an authority stall is an objection also when it answers the seller's question
+        ("Liever niet, dat hebben we al eens gedaan.", "Zullen we een proef in één vestiging doen?"),
+        ("Dinsdag niet, en de komende weken ook niet.", "Kan ik dinsdag langskomen voor een demo?"),
+        (
+            "Daar kan ik nu niks over beslissen, dat ligt bij de directie.",
+            "Zal ik de overeenkomst alvast opsturen?",
+        ),
+        (
+            "Nee, dat hebben we al via ons hoofdkantoor geregeld.",
+            "Zou het helpen als wij de keuringen regelen?",
+        ),
+    ],
+)
+def test_dev4_objections_in_answers(text: str, question: str) -> None:
+    assert "objection" in customer(text, ("seller", question)).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # answers describing a difficulty, a frequency, a fact or a value: no objection, no buying signal
+        (
+            "Vooral dat de monteur nooit op tijd komt en wij dan de klant moeten bellen.",
+            "Waar lopen jullie tegenaan?",
+        ),
+        ("Dan is het afwachten wanneer de monteur komt.", "Hoe gaat dat als er iets stuk is?"),
+        ("Ja, die muizen zijn echt een plaag in het najaar.", "Heeft u last van ongedierte?"),
+        ("Dat doet onze conciërge, samen met een vaste installateur.", "Wie regelt nu het onderhoud?"),
+        ("Ongeveer drie keer per maand, en dan ligt alles een middag stil.", "Hoe vaak gebeurt dat?"),
+        (
+            "Dat zou ons heel veel rust geven.",
+            "Wat zou het betekenen als storingen binnen een uur verholpen zijn?",
+        ),
+    ],
+)
+def test_dev4_answers_that_look_like_objections_are_not(text: str, question: str) -> None:
+    assert not {"objection", "buying_signal"} & set(customer(text, ("seller", question)).acts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a neutral question about a cheaper option, indirect questions about cost, timing, training
+        "Is er ook een goedkoper pakket?",
+        "Ik vraag me vooral af hoe snel jullie kunnen installeren, want de zomer komt eraan.",
+        "Mijn collega vroeg of de training bij de prijs zit.",
+        "Ik ben benieuwd wanneer jullie zouden kunnen starten.",
+        "Ik ben wel nieuwsgierig wat zo'n contract per jaar kost.",
+        # enthusiasm of the team
+        "Het hele team is enthousiast over de demo.",
+    ],
+)
+def test_dev4_buying_signals(text: str) -> None:
+    acts = set(customer(text).acts) & {"buying_signal", "objection"}
+    assert acts == {"buying_signal"}
+
+
+def test_dev4_a_discount_asked_for_with_a_threat_is_both() -> None:
+    acts = set(customer("Kan er nog iets van de prijs af? Anders wordt het voor ons niks.").acts)
+    assert {"buying_signal", "objection"} <= acts
+
+
+def test_dev4_cheaper_as_a_complaint_stays_an_objection() -> None:
+    assert "objection" in customer("Kan het echt niet goedkoper?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verb-second inversion ("wil ik eerst"), the purpose as "de bedoeling is om", "daar wil ik het over hebben"
+        "Graag wil ik eerst uw situatie goed begrijpen.",
+        "De bedoeling is om vandaag vooral naar uw planning te kijken.",
+        "Het doel is dat we vandaag samen de knelpunten op een rij zetten.",
+        "Daar wil ik het vandaag met u over hebben.",
+        "Ik bel u nav het gesprek op de beurs.",
+        "Ik had graag eerst een paar vragen gesteld.",
+        # time checks stated by the seller
+        "We hebben tot half vier, is dat voor u nog steeds goed?",
+        "Ik heb een uurtje ingepland, lukt dat?",
+        # "zullen we eerst ..." proposes the order of the call
+        "Zullen we eerst even bij uw planning beginnen?",
+        "Zullen we eerst kijken naar hoe het nu geregeld is?",
+    ],
+)
+def test_dev4_agenda_moves(text: str) -> None:
+    analysis = seller(text)
+    assert "agenda" in analysis.acts
+    assert "closing_attempt" not in analysis.acts
+    assert analysis.spin is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het doel is dat u minder storingen heeft.",  # a benefit, not the purpose of the call
+        "Stel je voor dat alle meldingen vanzelf bij de juiste persoon komen, hoe zou dat voelen?",
+    ],
+)
+def test_dev4_not_agenda(text: str) -> None:
+    assert "agenda" not in seller(text).acts
+
+
+def test_dev4_a_time_check_after_the_reason_for_the_call_is_no_spin_question() -> None:
+    analysis = seller("Ik bel u over de keuring van uw liften. Heeft u daar nu even tijd voor?")
+    assert analysis.spin is None and "agenda" in analysis.acts
+
+
+@pytest.mark.parametrize(
+    "text", ["Ik snap je zorg.", "Ik begrijp je punt helemaal.", "Fijn, dat helpt me al een stuk verder."]
+)
+def test_dev4_acknowledgements_with_a_possessive_je(text: str) -> None:
+    assert "acknowledgement" in seller(text).acts
+
+
+def test_dev4_small_talk_about_the_weather_is_no_acknowledgement_or_spin() -> None:
+    analysis = seller("Mooi weer vandaag, zit je buiten te werken?")
+    assert "acknowledgement" not in analysis.acts and analysis.spin is None
+
+
+@pytest.mark.parametrize(
+    ("expected", "text", "previous"),
+    [
+        # a fact question pointing back at a difficulty just named asks for its effect ...
+        (
+            "implication",
+            "Hoeveel producten hebben jullie toen moeten weggooien?",
+            "De koelcel viel vorige week twee dagen uit.",
+        ),
+        (
+            "implication",
+            "Moest het magazijn toen dicht?",
+            "Vorig jaar hadden we een rattenplaag in het magazijn.",
+        ),
+        (
+            "implication",
+            "Hoeveel klanten hebben die week moeten wachten?",
+            "De server lag vorige week drie dagen plat.",
+        ),
+        # ... unless it asks how often, why, where or what exactly (problem) ...
+        (
+            "problem",
+            "Hoe vaak gebeurt dat ongeveer?",
+            "We hebben vaak gedoe met de koppeling tussen webshop en voorraad.",
+        ),
+        ("problem", "Hoezo werkte dat niet?", "We hebben het met een app geprobeerd, maar dat werkte niet."),
+        ("problem", "Bij welke locaties speelt dat het meest?", "De airco valt in de zomer regelmatig uit."),
+        # ... or about the set-up around it (situation)
+        (
+            "situation",
+            "Welk pakket gebruiken jullie daarvoor?",
+            "We hebben vaak gedoe met de koppeling tussen webshop en voorraad.",
+        ),
+        ("situation", "Hoeveel mensen werken er met dat systeem?", "Het systeem loopt vaak vast."),
+        # what an inspector would find is a consequence, not the value of a solution
+        (
+            "implication",
+            "Wat zou de accountant zeggen als hij nu een controle doet?",
+            "De voorraadlijsten kloppen al maanden niet.",
+        ),
+    ],
+)
+def test_dev4_questions_pointing_back_at_a_difficulty(expected: str, text: str, previous: str) -> None:
+    assert seller(text, ("customer", previous)).spin == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        # need-payoff: separable verbs at the end, the saved time in a relative clause, a pleased team,
+        # feelings about the solved state, "eindelijk tijd", a preventive condition
+        ("need_payoff", "Als de planning vanzelf gaat, hoeveel uur hou je dan over?"),
+        ("need_payoff", "Wat zou u doen met de uren die u daarmee uitspaart?"),
+        ("need_payoff", "Zouden uw monteurs blij zijn met één overzicht van alle storingen?"),
+        (
+            "need_payoff",
+            "Stel je voor dat alle meldingen vanzelf bij de juiste persoon komen, hoe zou dat voelen?",
+        ),
+        ("need_payoff", "Zou je dan eindelijk tijd hebben voor je eigen klanten?"),
+        (
+            "need_payoff",
+            "Als de dakgoten preventief worden schoongemaakt, wat betekent dat voor uw onderhoudsbudget?",
+        ),
+        # problem: reliability and "does it do its job"
+        ("problem", "In hoeverre kunt u rekenen op de levertijden van uw huidige leverancier?"),
+        ("problem", "Doet het huidige systeem wat het moet doen?"),
+    ],
+)
+def test_dev4_need_payoff_and_problem_frames(expected: str, text: str) -> None:
+    assert seller(text).spin == expected
+
+
+def test_dev4_problems_an_old_system_causes_are_not_need_payoff() -> None:
+    analysis = seller(
+        "Welke problemen levert dat oude systeem jullie op?", ("customer", "Het systeem is best oud.")
+    )
+    assert analysis.spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        # a subordinate clause before the question word is no verb-first question
+        ("open", "Voordat we verder gaan, hoeveel locaties heeft u?"),
+        ("open", "Nadat de bestelling binnen is, wie controleert die?"),
+        ("open", "Zodra er een storing is, wie belt u dan als eerste?"),
+        # "bijvoorbeeld?" alone asks for an example; at the end of a yes/no question it does not
+        ("open", "Bijvoorbeeld?"),
+        ("closed", "Loopt u daar weleens tegenaan, bij spoedorders bijvoorbeeld?"),
+        # "wat dacht u ervan om ..." proposes
+        ("closed", "Wat dacht u ervan om te starten met een proef van een maand?"),
+    ],
+)
+def test_dev4_question_types(expected: str, text: str) -> None:
+    assert seller(text).question == expected
+
+
+def test_dev4_how_about_a_trial_is_a_close() -> None:
+    assert "closing_attempt" in seller("Wat dacht je ervan om te beginnen met één vestiging als proef?").acts
