@@ -234,9 +234,19 @@ def _analyzer_for(scenario: Scenario | None) -> Analyzer:
 
 def _scenario_lines(scenario: Scenario) -> list[tuple[str, str, str]]:
     """(normalised text, act, rule) of the customer lines a scenario scripts: its closing signals,
-    objections and need-payoff replies. The engine says these verbatim, so in a played session they are
-    known signals, objections and explicit needs whatever the analyser makes of them."""
+    objections and need-payoff replies, and with no act ("") its facts, pains, implications and the
+    replies about an objection. The engine says these verbatim, so in a played session they are known
+    signals, objections, explicit needs or plain answers whatever the analyser makes of them."""
     lines: list[tuple[str, str, str]] = []
+    for fact in scenario.facts:
+        lines += [(_normal(v), "", f"scenario.fact:{fact.id}") for v in fact.reply]
+    for pain in scenario.pains:
+        lines += [(_normal(v), "", f"scenario.pain:{pain.id}") for v in pain.reply]
+        for implication in pain.implications:
+            lines += [(_normal(v), "", f"scenario.implication:{implication.id}") for v in implication.reply]
+    for objection in scenario.objections:
+        replies = (objection.explore_reply or []) + (objection.resolved_reply or [])
+        lines += [(_normal(v), "", f"scenario.objection_reply:{objection.id}") for v in replies]
     for signal in scenario.closing_signals:
         lines += [(_normal(v), "buying_signal", f"scenario.closing_signal:{signal.id}") for v in signal.text]
     for objection in scenario.objections:
@@ -375,15 +385,36 @@ def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> A
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
 
 
+def _without_scripted(
+    acts: list[str], evidence: list[Evidence], act: str, message: str, line: str, rule: str
+) -> tuple[list[str], list[Evidence]]:
+    """Drop the `act` evidence found only inside the scripted answer `line` (and the act when none is
+    left), saying which scripted line it was."""
+    label = f"act={act}"
+    spans = _occurrences(message, line)
+    kept = [e for e in evidence if not (e.label == label and _inside(e.match, message, spans))]
+    if len(kept) == len(evidence):
+        return acts, evidence
+    if not any(e.label == label for e in kept):
+        acts = [a for a in acts if a != act]
+    return acts, [*kept, Evidence(label=f"act!={act}", rule=rule, match=line[:80])]
+
+
 def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str, str, str]]) -> Analysis:
     """Add the acts of scripted customer lines found in the message, with their evidence. A closing-signal
     line is a buying signal whatever the analyser read into it: an objection found only inside that line
-    ("... proberen?" as a risk) is dropped, one in another sentence stays."""
+    ("... proberen?" as a risk) is dropped, one in another sentence stays. Likewise a scripted answer (a
+    fact, a pain, an implication) is neither an objection nor a buying signal: "Daar wil ik geen risico mee
+    lopen" after the food-safety implication is the pain speaking, not resistance to the offer."""
     message = _normal(text)
     acts, evidence = list(analysis.acts), list(analysis.evidence)
     signal_spans: list[Span] = []
     for line, act, rule in lines:
-        if line not in message:
+        if not act and line in message:
+            for customer_act in ("objection", "buying_signal"):
+                acts, evidence = _without_scripted(acts, evidence, customer_act, message, line, rule)
+    for line, act, rule in lines:
+        if not act or line not in message:
             continue
         if act == "buying_signal":
             signal_spans += _occurrences(message, line)

@@ -228,3 +228,35 @@ def test_signals_the_engine_saw_taken_up_are_picked_up(scenario_id: str, name: s
         assert found[turn].picked_up is (what == "taken"), (turn, what, found[turn])
     if name.startswith("weak_situation"):  # only impatience and facts: nothing to close on
         assert a.metrics.buying_signals == [], [(t.index, t.text) for t in a.turns if t.analysis.has("buying_signal")]
+
+
+# --- scripted answers are answers ------------------------------------------------------------------------
+def test_a_scripted_implication_that_sounds_like_resistance_is_no_objection() -> None:
+    # The engine's food-safety implication ends "Daar wil ik geen risico mee lopen": the pain speaking.
+    # Counted as an objection, the trainee was told to answer it with a benefit.
+    scenario = _bundled("koelservice-supermarkt")
+    nvwa = next(i for p in scenario.pains for i in p.implications if i.id == "nvwa")
+    reply = next(r for r in nvwa.reply if "geen risico" in r)
+    lines = [
+        ("s", "Wat betekent zo'n storing voor de voedselveiligheid?", ()),
+        ("c", reply, [("objection", "geen risico mee lopen")]),
+        ("s", "Dat begrijp ik.", [("acknowledgement", "dat begrijp ik")]),
+    ]
+    played = _assess(scenario, lines).turns[1].analysis
+    assert not played.has("objection")
+    assert any(e.label == "act!=objection" and e.rule == "scenario.implication:nvwa" for e in played.evidence)
+    # The same words in a transcript from elsewhere (no scenario) are read as the analyser reads them.
+    messages = [Message("seller" if r == "s" else "customer", text) for r, text, _ in lines]
+    analyzer = EvidenceAnalyzer({text: labels for _, text, labels in lines}, "nl")
+    assert assess(messages, analyzer=analyzer).turns[1].analysis.has("objection")
+
+
+def test_an_objection_next_to_a_scripted_fact_still_counts() -> None:
+    scenario = _bundled("koelservice-supermarkt")
+    fact = scenario.facts[0].reply[0]
+    message = f"{fact} Maar eerlijk gezegd is het ons te duur."
+    a = _assess(scenario, [
+        ("s", "Hoe is het nu geregeld?", ()),
+        ("c", message, [("objection", "te duur")]),
+    ])
+    assert a.turns[1].analysis.has("objection")
