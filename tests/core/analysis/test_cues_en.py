@@ -1871,3 +1871,74 @@ def test_real_words_are_not_corrected_into_cue_words() -> None:
     assert not any(
         e.rule == "typo.corrected" for e in seller("How often does the pest controller visit?").evidence
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "spin"),
+    [
+        ("How do you decide which jobs go first when there's a backlog?", None, "situation"),
+        ("And when a complaint comes in, where does it go?", None, "situation"),
+        ("Who covers for her when she's on leave?", "Orders pile up whenever Jenny is off.", "situation"),
+        ("Who ends up doing her work?", "Orders pile up whenever Jenny is off.", "implication"),
+        ("Is it easy to get hold of someone when a machine breaks?", None, "problem"),
+        ("And the customers, do they notice?", "Our stock counts are often wrong.", "implication"),
+        ("How many hours a week go into redoing those?", "Half the forms come back wrong.", "implication"),
+        ("How much of the day goes on chasing paperwork?", None, "problem"),
+    ],
+)
+def test_process_questions_versus_consequences(text: str, previous: str | None, spin: str) -> None:
+    assert seller(text, previous).spin == spin
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Just say the word and I'll get the paperwork moving.", "closing_attempt"),
+        ("So the next step is a trial at your Leeds site from Monday.", "closing_attempt"),
+        ("Would you be happy to go ahead on that basis?", "closing_attempt"),
+        ("My name's Ana, I'm the account lead for the north.", "introduction"),
+    ],
+)
+def test_closes_and_introductions_third_pass(text: str, act: str) -> None:
+    assert act in seller(text).acts
+
+
+def test_putting_a_summary_in_an_email_is_neither_a_close_nor_a_summary() -> None:
+    acts = seller("I'll put a short summary in the email.", "Can you send me something?").acts
+    assert "closing_attempt" not in acts
+    assert "summary" not in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Our IT guy built something for that already.", "How do you track the stock today?"),
+        ("We're not the decision makers, head office is.", "Could we set up a meeting next week?"),
+        ("Our parent company decides on all software.", None),
+        ("We already pay for a maintenance plan with the manufacturer.", None),
+        ("Hmm, that's more than I expected.", None),
+        ("You're the third company to call this week.", None),
+        ("We have a contract with Cleanco until next summer.", None),
+    ],
+)
+def test_objections_third_pass(text: str, question: str | None) -> None:
+    analysis = answer(text, question) if question else customer(text)
+    assert "objection" in analysis.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The contract with Cleanco ends in March.", "When does your contract end?"),
+        ("Our budget is set every October.", "How does budgeting work for you?"),
+        ("I'm not the one who decides, that's Maria in finance.", "Who decides on purchases like this?"),
+    ],
+)
+def test_plain_answers_about_contracts_budgets_and_deciders_are_not_objections(
+    text: str, question: str
+) -> None:
+    assert "objection" not in answer(text, question).acts
+
+
+def test_looking_for_exactly_this_is_a_buying_signal() -> None:
+    assert "buying_signal" in customer("We've been looking for exactly this.").acts
