@@ -268,6 +268,7 @@ def _normal(text: str) -> str:
 # says these lines on their own or after an answer ("Fuel is our biggest cost. Look, what are you actually
 # selling me?"), so they are recognised as whole sentences anywhere in a customer message.
 RESISTANCE_REPLIES = ("premature_close", "close_blocked")  # the customer pushes back on a close
+CONFIRMING_REPLIES = ("summary_confirmed",)  # the customer agrees with a summary
 NEUTRAL_REPLIES = (
     "opening", "greeting", "introduction", "agenda", "summary_confirmed", "pitch_too_early", "feature_neutral",
     "impatient", "already_told", "fallback", "acknowledged", "elaborate", "vague_problem", "vague_need",
@@ -380,6 +381,12 @@ def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> A
         evidence.append(Evidence(label="act=objection", rule=f"scenario.reply:{key}", match=message[start:end][:80]))
     elif len(acts) < len(analysis.acts):
         evidence.append(Evidence(label="act!=buying_signal", rule=f"scenario.reply:{key}", match=line[:80]))
+    confirmed = next(((span, k) for span, k in sorted(found) if k in CONFIRMING_REPLIES), None)
+    if confirmed is not None and "confirmation" not in acts:
+        # The engine said its "summary confirmed" line: the summary was confirmed, whatever the words.
+        (start, end), key = confirmed
+        acts.append("confirmation")
+        evidence.append(Evidence(label="act=confirmation", rule=f"scenario.reply:{key}", match=message[start:end][:80]))
     if acts == list(analysis.acts):
         return analysis
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))

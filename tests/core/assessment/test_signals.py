@@ -260,3 +260,17 @@ def test_an_objection_next_to_a_scripted_fact_still_counts() -> None:
         ("c", message, [("objection", "te duur")]),
     ])
     assert a.turns[1].analysis.has("objection")
+
+
+def test_the_engines_summary_confirmed_line_confirms_the_summary() -> None:
+    # "That's about the size of it." is fleet-telematics' own confirmation line: the report said the summary
+    # the simulated customer had just agreed with "was not confirmed".
+    scenario = _bundled("fleet-telematics")
+    assert scenario.replies is not None and scenario.replies.summary_confirmed
+    for line in scenario.replies.summary_confirmed:
+        a = _assess(scenario, [
+            ("c", "Fuel is our biggest cost and the lads idle too long.", ()),
+            ("s", "So fuel and idling are the main worries, correct?", [("summary", "so fuel and idling")]),
+            ("c", line, ()),
+        ])
+        assert [(s.turn, s.confirmed) for s in a.metrics.lsd.summaries] == [(2, True)], line
