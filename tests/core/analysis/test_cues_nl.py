@@ -2391,3 +2391,71 @@ def test_dev4_question_types(expected: str, text: str) -> None:
 
 def test_dev4_how_about_a_trial_is_a_close() -> None:
     assert "closing_attempt" in seller("Wat dacht je ervan om te beginnen met één vestiging als proef?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # waiting for nothing new, call me after the holidays, the team must decide first (subject first)
+        "Ik zit echt niet op weer een nieuw systeem te wachten.",
+        "Bel me na de zomervakantie maar eens terug.",
+        "We moeten het eerst in het managementteam voorleggen.",
+        # "send me information" with the verb last
+        "Kunt u mij niet beter wat informatie mailen?",
+        # heard it before, no trust in the figures, the current system does its job, no budget for it
+        "Ik heb dat verhaal eerder gehoord, van een andere leverancier.",
+        "Eerlijk gezegd vertrouw ik die cijfers niet.",
+        "Onze huidige software doet precies wat het moet doen.",
+        "Daar hebben we op dit moment het budget niet voor.",
+        "Ik wil er eerst een nachtje over slapen en erover na te denken.",
+        "De vorige keer was het echt een drama met de overstap.",
+    ],
+)
+def test_dev4_more_objection_phrasings(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # distrust of the current supplier and a lack of people, told as the difficulty asked about
+        (
+            "Nee, die vertrouw ik niet meer, ze komen steeds te laat.",
+            "Hoe tevreden bent u over de huidige installateur?",
+        ),
+        (
+            "We hebben de mensen niet om alles zelf bij te houden, dat is het probleem.",
+            "Waar lopen jullie tegenaan?",
+        ),
+    ],
+)
+def test_dev4_difficulties_told_as_answers_are_no_objections(text: str, question: str) -> None:
+    assert "objection" not in customer(text, ("seller", question)).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We willen u niet te lang ophouden.",
+        "Allereerst wil ik even weten hoe uw week eruitziet.",
+        "Zal ik eerst kort uitleggen waarom we u benaderen?",
+        "Wat wilt u vandaag in ieder geval besproken hebben?",
+    ],
+)
+def test_dev4_more_agenda_phrasings(text: str) -> None:
+    assert "agenda" in seller(text).acts
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        # how a process runs is a situation question, also when it names a fault or a complaint
+        ("situation", "Hoe ziet de werkwijze eruit als er een storing gemeld wordt?"),
+        ("situation", "Hoe verloopt een reparatie bij jullie, van melding tot oplossing?"),
+        # whether something is sufficient is a problem question
+        ("problem", "Is het huidige budget nog toereikend?"),
+        ("problem", "Is de capaciteit van de koelcel afdoende in de zomer?"),
+    ],
+)
+def test_dev4_process_and_sufficiency_questions(expected: str, text: str) -> None:
+    assert seller(text).spin == expected
