@@ -180,6 +180,7 @@ class Engine:
             for i in p.implications:
                 vocab |= self._impl_kw[(p.id, i.id)]
             self._need_kw[p.id] = frozenset(vocab)
+        self._said_terms = self._pain_line_terms(scenario)
 
     # --- public API -----------------------------------------------------------------------------------
     def new_session(self, seed: int) -> SessionState:
@@ -645,12 +646,28 @@ class Engine:
             turn.say(self._choose(state, self._replies["feature_neutral"]))
             turn.events.append("feature_pitch")
 
+    def _pain_line_terms(self, scenario: Scenario) -> dict[str, frozenset[str]]:
+        """Per pain, the content words of the customer's own lines about it (the pain and its implications)
+        that no other pain's lines use: a benefit in the customer's words ("the fuel bill you mentioned")
+        links to that pain even when the scenario's topic words miss them."""
+        said = {
+            p.id: frozenset().union(
+                *(self.analyzer.terms(line, self.lang) for line in p.reply),
+                *(self.analyzer.terms(line, self.lang) for i in p.implications for line in i.reply),
+            )
+            for p in scenario.pains
+        }
+        return {
+            pain_id: terms.difference(*(other for other_id, other in said.items() if other_id != pain_id))
+            for pain_id, terms in said.items()
+        }
+
     def _linked_pain(self, turn: _Turn, a: Analysis, pain_ids: Sequence[str]) -> Pain | None:
         keywords = self._index.matches(turn.state.transcript[-1].text, a.terms)
         best: Pain | None = None
         best_score = 0
         for pain_id in pain_ids:
-            score = len(self._need_kw[pain_id] & keywords)
+            score = len(self._need_kw[pain_id] & keywords) + len(self._said_terms[pain_id] & a.terms)
             if score > best_score:
                 best, best_score = self._pains[pain_id], score
         return best

@@ -164,6 +164,14 @@ def test_feature_pitch_after_a_need_leaves_the_customer_asking_what_it_brings(en
     assert "feature_pitch" in result.events and state.readiness == before
 
 
+def test_a_benefit_in_the_customers_own_words_links_to_that_pain(engine, m) -> None:
+    # "De koeling valt vaak uit" was the customer's line about the pain; none of its words is a topic word.
+    state = engine.new_session(1)
+    engine.turn(state, m.PROBLEM)
+    result = engine.turn(state, "acts=benefit | Dan valt uw koeling niet meer uit, zodat alles vers blijft.")
+    assert "benefit:storingen" in result.events and "feature_pitch" not in result.events
+
+
 def _with_objection(engine: Engine, m, need: bool = True) -> SessionState:
     state = engine.new_session(1)
     engine.turn(state, m.PROBLEM)
