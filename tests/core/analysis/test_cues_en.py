@@ -1942,3 +1942,69 @@ def test_plain_answers_about_contracts_budgets_and_deciders_are_not_objections(
 
 def test_looking_for_exactly_this_is_a_buying_signal() -> None:
     assert "buying_signal" in customer("We've been looking for exactly this.").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I totally hear what you're saying.",
+        "I appreciate you being honest with me.",
+    ],
+)
+def test_acknowledgements_fourth_pass(text: str) -> None:
+    assert "acknowledgement" in seller(text, "We've been let down twice by installers.").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's get a date in the diary for the site visit.",
+        "Then we'll deliver on the 3rd and have your team trained by the 10th.",
+        "I'd suggest we kick off with the Bristol site in April.",
+    ],
+)
+def test_dated_proposals_are_closes_not_agenda(text: str) -> None:
+    acts = seller(text).acts
+    assert "closing_attempt" in acts
+    assert "agenda" not in acts
+
+
+def test_proposing_where_to_start_the_call_stays_agenda() -> None:
+    acts = seller("I suggest we start with your current set-up and then look at some options.").acts
+    assert "agenda" in acts
+    assert "closing_attempt" not in acts
+    assert "closing_attempt" not in seller("We'll deliver on time, every time, that's our promise.").acts
+
+
+def test_offering_a_case_study_is_not_a_spin_question() -> None:
+    assert seller("Would it help if I sent you a case study?").spin is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tbh we're not looking to change anything atm",
+        "We'd need to see a business case first.",
+        "There's a freeze on new suppliers until the reorganisation is done.",
+        "Let's talk again after Christmas.",
+        "Nobody here would have time to set it up.",
+    ],
+)
+def test_objections_fourth_pass(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+def test_a_price_question_with_little_to_spend_is_both() -> None:
+    acts = customer("What does it cost? I have to warn you, we haven't got much to spend.").acts
+    assert "buying_signal" in acts
+    assert "objection" in acts
+
+
+def test_asking_how_long_the_seller_has_been_at_it_is_no_buying_signal() -> None:
+    assert "buying_signal" not in customer("How long have you been doing this?").acts
+    assert (
+        "objection"
+        not in answer(
+            "We're not planning to change the layout.", "Are you planning any changes to the warehouse?"
+        ).acts
+    )
