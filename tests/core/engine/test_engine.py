@@ -182,6 +182,14 @@ def _with_objection(engine: Engine, m, need: bool = True) -> SessionState:
     return state
 
 
+def test_a_discovery_question_after_an_objection_does_not_explore_it(engine, m) -> None:
+    state = _with_objection(engine, m)
+    result = engine.turn(state, "spin=situation q=open | Hoeveel filialen heeft u?")
+    assert "objection_explored:prijs" not in result.events and result.reply == "Veertien filialen."
+    asked = engine.turn(state, "q=open | Wat bedoelt u daar precies mee?")
+    assert "objection_explored:prijs" in asked.events
+
+
 def test_objection_resolved_by_acknowledge_explore_then_linked_benefit(engine, m) -> None:
     state = _with_objection(engine, m)
     explored = engine.turn(state, m.ACK_EXPLORE)
