@@ -2008,3 +2008,27 @@ def test_asking_how_long_the_seller_has_been_at_it_is_no_buying_signal() -> None
             "We're not planning to change the layout.", "Are you planning any changes to the warehouse?"
         ).acts
     )
+
+
+def test_a_hypothetical_after_so_is_not_a_summary() -> None:
+    previous = "The planners phone round all the drivers every morning."
+    analysis = seller("So if the vans had trackers, would the planners still need to phone round?", previous)
+    assert "summary" not in analysis.acts
+    assert analysis.spin == "need_payoff"
+    assert (
+        "summary"
+        in seller("So the Leeds depot is the busy one.", "The Leeds depot is by far the busiest.").acts
+    )
+
+
+def test_chat_spellings_of_question_words() -> None:
+    assert seller("wat system do u use for bookings").spin == "situation"
+    assert seller("wud it make ur life easier if the rota was done for u").spin == "need_payoff"
+
+
+def test_the_weekend_as_a_consequence_is_not_small_talk() -> None:
+    assert (
+        seller("and what does that do to ur weekend", "the alarm goes off at 3am most nights").spin
+        == "implication"
+    )
+    assert seller("Did you have a nice weekend?").spin is None
