@@ -2459,3 +2459,22 @@ def test_dev4_more_agenda_phrasings(text: str) -> None:
 )
 def test_dev4_process_and_sufficiency_questions(expected: str, text: str) -> None:
     assert seller(text).spin == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        # the agreements, protocol or route around a fault or a nuisance are the set-up (situation) ...
+        ("situation", "Welk protocol volgen de monteurs bij een storing?"),
+        ("situation", "Welke afspraken gelden er nu bij klachten van huurders?"),
+        ("situation", "Kunt u uitleggen hoe een klacht van een bewoner bij jullie verloopt?"),
+        ("situation", "Hoeveel meldingen van overlast krijgt de gemeente per maand?"),
+        # ... suffering from it is the difficulty (problem)
+        ("problem", "Heeft u vaak overlast van de buren tijdens de bouw?"),
+        ("problem", "Hoeveel last heeft u van die overlast?"),
+        # how much calm or overview a solution gives is its value (need-payoff)
+        ("need_payoff", "Hoeveel overzicht zou dat u geven?"),
+    ],
+)
+def test_dev4_set_up_around_a_nuisance_and_the_value_of_a_solution(expected: str, text: str) -> None:
+    assert seller(text).spin == expected
