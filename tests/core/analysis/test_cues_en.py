@@ -2032,3 +2032,19 @@ def test_the_weekend_as_a_consequence_is_not_small_talk() -> None:
         == "implication"
     )
     assert seller("Did you have a nice weekend?").spin is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("So when a repair takes three weeks, what does the tenant do in the meantime?", "implication"),
+        (
+            "Just out of curiosity, what's the one thing that annoys you most about the current set-up?",
+            "problem",
+        ),
+        ("Which part of the process frustrates your team the most?", "problem"),
+        ("What do you do in the meantime while the new system is built?", "situation"),
+    ],
+)
+def test_relative_clauses_and_delays(text: str, spin: str) -> None:
+    assert seller(text).spin == spin
