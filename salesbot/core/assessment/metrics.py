@@ -360,6 +360,7 @@ def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[Nee
     problem_cues = cues("problem")
     pain_topics = [t for pain in scenario.pains for t in pain.topic] if scenario else []
     pain_lines = _scenario_pain_lines(scenario)
+    fact_lines = [_normalise(line) for fact in scenario.facts for line in fact.reply] if scenario else []
     needs: list[NeedEvidence] = []
     previous_seller: Turn | None = None
     answers_question = False
@@ -376,7 +377,11 @@ def customer_needs(turns: Sequence[Turn], scenario: Scenario | None) -> list[Nee
             via = "explicit_need"
         elif _denies(turn):  # "geen problemen met de koeling" names the topic but denies the pain
             via = None
-        elif find_cue(turn.text, pain_topics) and (answers_question or _says_pain_line(turn.text, pain_lines)):
+        elif _says_line(turn.text, fact_lines) and not _says_line(turn.text, pain_lines):
+            # The simulated customer gave one of the scenario's facts ("Elk team heeft een planner die het
+            # rooster in Excel maakt"): the situation, however many topic words it has, not a need.
+            via = None
+        elif find_cue(turn.text, pain_topics) and (answers_question or _says_line(turn.text, pain_lines)):
             # Topic words are broad ("snel", "lang", "warm"): "Zover zijn we nog lang niet" after a close or
             # "Alle installateurs zeggen dat ze snel zijn" after a pitch names no pain. A topic word counts
             # in an answer to a question, or when the customer says one of the scenario's pain lines.
@@ -479,9 +484,9 @@ def _scenario_pain_lines(scenario: Scenario | None) -> list[str]:
     return [_normalise(line) for line in lines if line.strip()]
 
 
-def _says_pain_line(text: str, pain_lines: Sequence[str]) -> bool:
+def _says_line(text: str, lines: Sequence[str]) -> bool:
     said = _normalise(text)
-    return any(line in said for line in pain_lines)
+    return any(line in said for line in lines)
 
 
 def _normalise(text: str) -> str:
@@ -523,9 +528,7 @@ def objections(turns: Sequence[Turn], outcome: Outcome) -> list[ObjectionRecord]
             continue
         window = _seller_after(turns, position, RESPONSE_WINDOW, stop_at="objection")
         ack = next((t.index for t in window if t.has("acknowledgement")), None)
-        explored = next(
-            (t.index for t in window if t.has("follow_up") or t.analysis.question == "open"), None
-        )
+        explored = next((t.index for t in window if _explores(t, turn)), None)
         benefit = next((t.index for t in window if t.has("benefit")), None)
         later = [t for t in turns[position + 1 :] if t.role == "customer"]
         repeated = (bool(later) and later[0].has("objection")) or any(
@@ -543,6 +546,15 @@ def objections(turns: Sequence[Turn], outcome: Outcome) -> list[ObjectionRecord]
             )
         )
     return records
+
+
+def _explores(seller: Turn, objection: Turn) -> bool:
+    """Asks what lies behind the objection: a follow-up, or an open question that is no discovery question
+    about something else ("Hoeveel medewerkers heeft u?" after "Dat moet ik met de raad bespreken")."""
+    a = seller.analysis
+    if seller.has("follow_up"):
+        return True
+    return a.question == "open" and (a.spin is None or bool(a.terms & objection.analysis.terms))
 
 
 def structure(turns: Sequence[Turn], signals: Sequence[BuyingSignal]) -> Structure:

@@ -671,3 +671,34 @@ def test_a_pitch_after_a_buying_signal_does_not_pick_it_up(script) -> None:  # t
     a = assess(messages, analyzer=analyzer)
     assert [(s.turn, s.picked_up) for s in a.metrics.buying_signals] == [(2, False)]
     assert any(i.rule == "closing.signal_missed" and i.turn == 2 for i in a.feedback.improvements)
+
+
+def test_a_discovery_question_after_an_objection_is_not_exploring_it(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Wilt u een offerte?", "closed closing_attempt"),
+        ("c", "Dat moet ik eerst met de raad van bestuur bespreken.", "objection"),
+        ("s", "Hoeveel medewerkers heeft u?", "open situation"),
+        ("c", "Driehonderd.", ""),
+        ("s", "Wat zou de raad van bestuur willen weten?", "open"),
+    ])
+    record = assess(messages, analyzer=analyzer).metrics.objections[0]
+    assert record.explored == 5  # not turn 3, the head count
+
+
+def test_a_scripted_fact_is_no_need_in_a_played_session(script) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    import yaml
+
+    from salesbot.core.scenario.model import Scenario
+
+    path = Path(__file__).parents[3] / "scenarios" / "roosterplanning-thuiszorg.yaml"
+    scenario = Scenario.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    fact = next(f for f in scenario.facts if f.id == "huidige-planning").reply[0]
+    lines = [("s", "Hoe plannen jullie nu?", "open situation"), ("c", fact, "")]
+    messages, analyzer = script(lines)
+    assert not assess(messages, scenario=scenario, analyzer=analyzer).metrics.needs
+    # The scenario's pain line in answer to the same question is one.
+    pain = scenario.pains[0].reply[0]
+    messages, analyzer = script([("s", "Hoe plannen jullie nu?", "open situation"), ("c", pain, "")])
+    assert [n.turn for n in assess(messages, scenario=scenario, analyzer=analyzer).metrics.needs] == [2]
