@@ -2478,3 +2478,26 @@ def test_dev4_process_and_sufficiency_questions(expected: str, text: str) -> Non
 )
 def test_dev4_set_up_around_a_nuisance_and_the_value_of_a_solution(expected: str, text: str) -> None:
     assert seller(text).spin == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tja, dat is wel duur voor een kleine praktijk.",
+        "Dat vind ik zonde van het geld eerlijk gezegd.",
+        "Dat kan ik nooit verantwoorden naar onze leden.",
+        "Ik heb er weinig trek in om alles te veranderen.",
+    ],
+)
+def test_dev4_price_and_reluctance_in_plain_words(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+def test_dev4_a_high_workload_told_as_an_answer_is_no_price_objection() -> None:
+    assert "objection" not in customer("Het verloop is wel hoog, ja.", ("seller", "Hoe is het verloop?")).acts
+
+
+def test_dev4_an_exclamation_with_a_comma_is_no_question() -> None:
+    analysis = seller("Wat jammer, zeg.", ("customer", "De levering is weer uitgesteld."))
+    assert analysis.question is None and analysis.spin is None
+    assert "acknowledgement" in analysis.acts
