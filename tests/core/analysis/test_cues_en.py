@@ -2048,3 +2048,34 @@ def test_the_weekend_as_a_consequence_is_not_small_talk() -> None:
 )
 def test_relative_clauses_and_delays(text: str, spin: str) -> None:
     assert seller(text).spin == spin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many people are working for you at the moment?",
+        "Who would normally sign off a purchase like this?",
+    ],
+)
+def test_headcount_and_who_signs_off_are_situation_questions(text: str) -> None:
+    assert seller(text).spin == "situation"
+
+
+def test_how_it_is_working_for_you_is_a_problem_question() -> None:
+    assert seller("How's it working for you so far?").spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The savings are more than I expected, to be honest.", None),
+        ("Honestly, I'm not sure why it keeps happening.", "Why does the system crash?"),
+    ],
+)
+def test_pleasant_surprises_and_not_knowing_why_are_not_objections(text: str, question: str | None) -> None:
+    analysis = answer(text, question) if question else customer(text)
+    assert "objection" not in analysis.acts
+
+
+def test_a_price_above_expectations_is_an_objection() -> None:
+    assert "objection" in customer("The price is a bit more than we were expecting.").acts
