@@ -2079,3 +2079,9 @@ def test_pleasant_surprises_and_not_knowing_why_are_not_objections(text: str, qu
 
 def test_a_price_above_expectations_is_an_objection() -> None:
     assert "objection" in customer("The price is a bit more than we were expecting.").acts
+
+
+def test_authorities_getting_involved_is_a_consequence() -> None:
+    previous = "The extraction fan breaks down every few weeks."
+    assert seller("Has the environmental health officer ever been involved?", previous).spin == "implication"
+    assert seller("Is the council involved in the planning?").spin == "situation"
