@@ -550,11 +550,13 @@ def objections(turns: Sequence[Turn], outcome: Outcome) -> list[ObjectionRecord]
 
 def _explores(seller: Turn, objection: Turn) -> bool:
     """Asks what lies behind the objection: a follow-up, or an open question that is no discovery question
-    about something else ("Hoeveel medewerkers heeft u?" after "Dat moet ik met de raad bespreken")."""
+    about something else: one with no SPIN label, or after acknowledging the objection, or in its words
+    ("Hoeveel medewerkers heeft u?" after "Dat moet ik met de raad bespreken" is not)."""
     a = seller.analysis
     if seller.has("follow_up"):
         return True
-    return a.question == "open" and (a.spin is None or bool(a.terms & objection.analysis.terms))
+    acknowledging = seller.has("acknowledgement") or seller.has("summary")
+    return a.question == "open" and (a.spin is None or acknowledging or bool(a.terms & objection.analysis.terms))
 
 
 def structure(turns: Sequence[Turn], signals: Sequence[BuyingSignal]) -> Structure:

@@ -723,10 +723,16 @@ class Engine:
 
     def _explores(self, a: Analysis, objection: Objection) -> bool:
         """Asks what lies behind the objection: a follow-up on it, or an open question that is no discovery
-        question about something else ("Hoeveel medewerkers heeft u?" right after the objection is not)."""
+        question about something else: one with no SPIN label, or after acknowledging the objection, or in
+        its words ("Hoeveel medewerkers heeft u?" right after the objection is not)."""
         if a.has("follow_up"):
             return True
-        return a.question == "open" and (a.spin is None or bool(self._objection_terms[objection.id] & a.terms))
+        return a.question == "open" and (
+            a.spin is None
+            or a.has("acknowledgement")
+            or a.has("summary")
+            or bool(self._objection_terms[objection.id] & a.terms)
+        )
 
     def _implied_benefit(self, turn: _Turn, a: Analysis, objection: Objection) -> bool:
         """A statement (not a question, not a close) during an open objection that names the topic words

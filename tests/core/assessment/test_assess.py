@@ -702,3 +702,13 @@ def test_a_scripted_fact_is_no_need_in_a_played_session(script) -> None:  # type
     pain = scenario.pains[0].reply[0]
     messages, analyzer = script([("s", "Hoe plannen jullie nu?", "open situation"), ("c", pain, "")])
     assert [n.turn for n in assess(messages, scenario=scenario, analyzer=analyzer).metrics.needs] == [2]
+
+
+def test_an_acknowledged_question_about_the_objection_explores_it(script) -> None:  # type: ignore[no-untyped-def]
+    # The analyser may call "Wat maakt het een kostenpost?" a situation question; after "Dat begrijp ik"
+    # it asks what lies behind "veel geld per maand".
+    messages, analyzer = script([
+        ("c", "Dat is wel veel geld per maand.", "objection"),
+        ("s", "Dat begrijp ik. Wat maakt het voor u precies een kostenpost?", "acknowledgement open situation"),
+    ])
+    assert assess(messages, analyzer=analyzer).metrics.objections[0].explored == 2
