@@ -2085,3 +2085,30 @@ def test_authorities_getting_involved_is_a_consequence() -> None:
     previous = "The extraction fan breaks down every few weeks."
     assert seller("Has the environmental health officer ever been involved?", previous).spin == "implication"
     assert seller("Is the council involved in the planning?").spin == "situation"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Honestly, we're fine with paper.", "How do you record the inspections now?"),
+        ("It's not something we've budgeted for.", "Would you be interested in a trial?"),
+        ("We get all that from our bank already.", "How do you handle card payments?"),
+        ("That's not going to happen this year.", "Could we look at a rollout in spring?"),
+        ("The staff won't like it, I can tell you that now.", "How would the team feel about a new app?"),
+        ("We'd have to retender, and that takes a year.", "Could you switch over in March?"),
+    ],
+)
+def test_objections_given_as_answers(text: str, question: str) -> None:
+    assert "objection" in answer(text, question).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("We get our stock from a wholesaler in Leeds.", "Where do you get your stock from?"),
+        ("We're not happy with the way it works.", "How do you feel about the current system?"),
+        ("The team is pretty open to new things actually.", "How would the team feel about a new app?"),
+    ],
+)
+def test_answers_that_sound_similar_are_not_objections(text: str, question: str) -> None:
+    assert "objection" not in answer(text, question).acts
