@@ -25,6 +25,9 @@ NOT_PRAISED_WITH = {
     "spin.situation_overload": {"spin.situation_asked", "spin.questions_spread", "spin.open_questions"},
     "closing.too_many_closes": {"closing.attempted"},
 }
+# Advice another item already gives: with no summary at all, "summarise" says it and "get your summary
+# confirmed" only repeats it about the same message.
+SAME_ADVICE = {"lsd.summary_confirmed": {"lsd.summary"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +180,9 @@ def build_feedback(score: Score, turns: Sequence[Turn], lang: Lang) -> Feedback:
                     continue
                 shown[rule] = fresh if distinct_quote and fresh is not None else first[rule]
                 chosen.append(rule)
-        chosen += [rule for rule in ranked if rule not in chosen][: TOP - len(chosen)]
+        chosen += [rule for rule in ranked if rule not in chosen and not SAME_ADVICE.get(rule, set()) & set(chosen)][
+            : TOP - len(chosen)
+        ]
         chosen.sort(key=ranked.index)
         items = []
         for rule in chosen:

@@ -712,3 +712,22 @@ def test_an_acknowledged_question_about_the_objection_explores_it(script) -> Non
         ("s", "Dat begrijp ik. Wat maakt het voor u precies een kostenpost?", "acknowledgement open situation"),
     ])
     assert assess(messages, analyzer=analyzer).metrics.objections[0].explored == 2
+
+
+def test_no_summary_is_one_piece_of_advice_not_two(script) -> None:  # type: ignore[no-untyped-def]
+    messages, analyzer = script([
+        ("s", "Goedemorgen, met Daan van KoelTech. Heeft u tien minuten?", "greeting introduction agenda closed"),
+        ("c", "Prima.", ""),
+        ("s", "Hoe is het onderhoud nu geregeld?", "open situation"),
+        ("c", "Nu bellen we een lokale installateur als er iets is. Een vast contract hebben we niet.", ""),
+        ("s", "Hoe tevreden bent u daarover?", "open problem follow_up"),
+        ("c", "We hebben nogal wat storingen. Vooral als het warm is, begeven de koelcellen het.", ""),
+        ("s", "Dat klinkt vervelend. Wat betekent zo'n storing voor uw winkels?", "acknowledgement open implication follow_up"),
+        ("c", "Vorige maand moesten we voor zesduizend euro aan zuivel en vlees weggooien.", ""),
+        ("s", "Wat zou het u waard zijn als er binnen vier uur een monteur staat?", "open need_payoff"),
+        ("c", "Dat zou ons veel geld besparen.", "explicit_need"),
+        ("s", "Zullen we beginnen met een proef bij twee filialen?", "closed closing_attempt"),
+        ("c", "Goed, doen we.", "confirmation"),
+    ])
+    rules = [item.rule for item in assess(messages, analyzer=analyzer, outcome="advance").feedback.improvements]
+    assert "lsd.summary" in rules and "lsd.summary_confirmed" not in rules
