@@ -149,6 +149,26 @@ def test_evaluate_json_and_baseline(tmp_path: Path) -> None:
     assert baseline["overall"]["spin"]["implication"]["f1"] == 0.0
 
 
+def test_evaluate_scores_pitch_and_benefit_only_where_they_are_labelled(tmp_path: Path) -> None:
+    corpus = tmp_path / "offer.jsonl"
+    items = [
+        {"id": "a", "lang": "en", "role": "seller", "text": "Our system measures idling per driver.",
+         "question": None, "spin": None, "acts": ["pitch"], "extensions": True},
+        {"id": "b", "lang": "en", "role": "seller", "text": "How many trucks do you run?",
+         "question": "open", "spin": "situation", "acts": [], "extensions": True},
+        # Not annotated for the extensions: a pitch the analyser finds here is no false positive.
+        {"id": "c", "lang": "en", "role": "seller", "text": "Our platform measures fuel use per truck.",
+         "question": None, "spin": None, "acts": []},
+    ]  # fmt: skip
+    corpus.write_text("".join(json.dumps(i) + "\n" for i in items), "utf-8")
+    result = run("--evaluate", str(corpus), "--json")
+    pitch = json.loads(result.stdout)["overall"]["acts"]["pitch"]
+    assert (pitch["f1"], pitch["support"]) == (1.0, 1)
+    assert "act=pitch" in run("--evaluate", str(corpus)).stdout
+    corpus.write_text(json.dumps({**items[0], "extensions": "yes"}) + "\n", "utf-8")
+    assert '"extensions" must be true or false' in run("--evaluate", str(corpus)).stderr
+
+
 def test_evaluate_reports_bad_corpus_lines(tmp_path: Path) -> None:
     corpus = tmp_path / "bad.jsonl"
     corpus.write_text(

@@ -1,9 +1,10 @@
 """Scoring the analyser against a labelled corpus: precision, recall and F1 per label, question accuracy,
 SPIN macro-F1, a SPIN confusion matrix, per language and overall. Pure: items in, figures out.
 
-Only the contract labels are compared (the extension acts pitch, benefit, confirmation, explicit_need are
-not in the corpus). Question and SPIN are scored on seller messages, acts on the messages of the role that
-can carry them.
+The contract labels are compared on every item; the extension acts (pitch, benefit, confirmation,
+explicit_need) only on items marked ``"extensions": true``, whose annotator labelled them too (the main
+corpora do not). Question and SPIN are scored on seller messages, acts on the messages of the role that can
+carry them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from salesbot.core.analysis.types import (
 
 SPIN_CLASSES: tuple[str, ...] = (*SPIN_TYPES, "none")
 QUESTION_CLASSES: tuple[str, ...] = ("open", "closed")
+_ALL_ACTS = SELLER_ACTS + CUSTOMER_ACTS + EXTRA_SELLER_ACTS + EXTRA_CUSTOMER_ACTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class LabelledItem:
     question: QuestionType | None
     spin: Spin | None
     acts: frozenset[str]
+    extensions: bool = False  # the extension acts are labelled too (scored only then)
 
 
 Predictor = Callable[[LabelledItem], Analysis]
@@ -97,7 +100,7 @@ class Scores:
         default_factory=lambda: {g: dict.fromkeys(SPIN_CLASSES, 0) for g in SPIN_CLASSES}
     )
     acts: dict[str, Counts] = field(
-        default_factory=lambda: {a: Counts() for a in SELLER_ACTS + CUSTOMER_ACTS}
+        default_factory=lambda: {a: Counts() for a in _ALL_ACTS}
     )
 
     @property
@@ -116,8 +119,7 @@ class Scores:
             _count(self.question, item.question, predicted.question)
             _count(self.spin, item.spin, predicted.spin)
             self.spin_confusion[item.spin or "none"][predicted.spin or "none"] += 1
-        role_acts = SELLER_ACTS if item.role == "seller" else CUSTOMER_ACTS
-        for act in role_acts:
+        for act in _scored_acts(item):
             gold, got = act in item.acts, act in predicted.acts
             counts = self.acts[act]
             counts.tp += gold and got
@@ -174,8 +176,14 @@ def evaluate(items: Iterable[LabelledItem], predict: Predictor, keep_errors: boo
     return Evaluation(overall, dict(sorted(by_lang.items())), errors)
 
 
+def _scored_acts(item: LabelledItem) -> tuple[str, ...]:
+    if item.role == "seller":
+        return SELLER_ACTS + EXTRA_SELLER_ACTS if item.extensions else SELLER_ACTS
+    return CUSTOMER_ACTS + EXTRA_CUSTOMER_ACTS if item.extensions else CUSTOMER_ACTS
+
+
 def _agrees(item: LabelledItem, predicted: Analysis) -> bool:
-    allowed = set(SELLER_ACTS if item.role == "seller" else CUSTOMER_ACTS)
+    allowed = set(_scored_acts(item))
     got = {a for a in predicted.acts if a in allowed}
     if item.role == "seller" and (item.question != predicted.question or item.spin != predicted.spin):
         return False
@@ -208,11 +216,14 @@ def parse_item(raw: object, fallback_id: str) -> LabelledItem:
     acts = raw.get("acts", [])
     if not isinstance(acts, list) or not all(isinstance(a, str) for a in acts):
         raise ItemError('"acts" must be a list of act names')
-    # Extension acts (pitch, benefit, confirmation, explicit_need) may be labelled; only the contract's
-    # acts are scored.
-    unknown = sorted(set(acts) - set(SELLER_ACTS + CUSTOMER_ACTS + EXTRA_SELLER_ACTS + EXTRA_CUSTOMER_ACTS))
+    # Extension acts (pitch, benefit, confirmation, explicit_need) may be labelled; they are scored only
+    # on items that say they label them all.
+    unknown = sorted(set(acts) - set(_ALL_ACTS))
     if unknown:
         raise ItemError(f"unknown act(s): {', '.join(unknown)}")
+    extensions = raw.get("extensions", False)
+    if not isinstance(extensions, bool):
+        raise ItemError('"extensions" must be true or false')
     return LabelledItem(
         id=str(raw.get("id", fallback_id)),
         lang=lang,
@@ -222,6 +233,7 @@ def parse_item(raw: object, fallback_id: str) -> LabelledItem:
         question=question,
         spin=spin,
         acts=frozenset(acts),
+        extensions=extensions,
     )
 
 
@@ -309,8 +321,9 @@ def format_report(evaluation: Evaluation, title: str) -> str:
         lines.append(row(f"question={q}", lambda s, q=q: s.question[q]))  # type: ignore[misc]
     for sp in SPIN_TYPES:
         lines.append(row(f"spin={sp}", lambda s, sp=sp: s.spin[sp]))  # type: ignore[misc]
-    for act in SELLER_ACTS + CUSTOMER_ACTS:
-        lines.append(row(f"act={act}", lambda s, act=act: s.acts[act]))  # type: ignore[misc]
+    for act in _ALL_ACTS:
+        if act in SELLER_ACTS + CUSTOMER_ACTS or any(s.acts[act].support or s.acts[act].fp for _, s in slices):
+            lines.append(row(f"act={act}", lambda s, act=act: s.acts[act]))  # type: ignore[misc]
     for name, scores in slices:
         lines.append("")
         lines.append(f"SPIN confusion ({name}; rows gold, columns predicted)")
