@@ -588,8 +588,13 @@ def _deletions(vocabulary: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _words(values: Iterable[str] | None) -> frozenset[str]:
-    return frozenset(normalise(str(v)) for v in (values or ()))
+def _words(values: Iterable[object] | None) -> frozenset[str]:
+    words = list(values or ())
+    odd = [v for v in words if not isinstance(v, str | int) or isinstance(v, bool)]
+    if odd:
+        # YAML reads an unquoted on/off/yes/no as true/false: "on" would silently become "true".
+        raise ValueError(f"analysis data: {odd[0]!r} in a word list is not a word (quote it)")
+    return frozenset(normalise(str(v)) for v in words)
 
 
 def _optional_pattern(patterns: Sequence[str] | None) -> re.Pattern[str] | None:

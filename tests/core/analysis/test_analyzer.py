@@ -322,3 +322,11 @@ def test_evidence_quotes_the_earliest_match_of_a_rule() -> None:
     # first pattern's match starts.
     rule = make_rule("introduction.self", [r"from \w+ here", r"[a-z]+ [a-z]+ from \w+"])
     assert rule.search("ben walsh from acme here, how are you") == "ben walsh from acme"
+
+
+def test_word_lists_in_language_data_must_be_words() -> None:
+    from salesbot.core.analysis.lexicon import _words
+
+    # YAML reads an unquoted on/off/yes/no as a boolean: "on" (a question preposition) became "true".
+    with pytest.raises(ValueError, match="quote it"):
+        _words(["in", True, "at"])
