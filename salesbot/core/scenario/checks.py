@@ -268,6 +268,9 @@ _WORD = re.compile(r"[a-zà-ÿ']+")
 def _function_words() -> dict[str, frozenset[str]]:
     text = resources.files("salesbot.core.scenario").joinpath("data/language_hints.yaml").read_text("utf-8")
     raw = yaml.safe_load(text)
+    odd = [w for lang in ("nl", "en") for w in raw[lang] if not isinstance(w, str)]
+    if odd:  # YAML reads an unquoted on/off/yes/no as true/false
+        raise ValueError(f"language_hints.yaml: {odd[0]!r} is not a word (quote it)")
     nl, en = frozenset(raw["nl"]), frozenset(raw["en"])
     return {"nl": nl - en, "en": en - nl}  # words both languages use tell nothing
 
