@@ -2112,3 +2112,9 @@ def test_objections_given_as_answers(text: str, question: str) -> None:
 )
 def test_answers_that_sound_similar_are_not_objections(text: str, question: str) -> None:
     assert "objection" not in answer(text, question).acts
+
+
+def test_offering_a_visit_or_pointing_at_our_app_is_not_need_payoff() -> None:
+    assert seller("Would it help if I came by next week to show you?").spin is None
+    assert seller("Have you seen how our app could help with that?").spin is None
+    assert seller("Would it help if the engineer came by the same day?").spin == "need_payoff"
