@@ -2118,3 +2118,29 @@ def test_offering_a_visit_or_pointing_at_our_app_is_not_need_payoff() -> None:
     assert seller("Would it help if I came by next week to show you?").spin is None
     assert seller("Have you seen how our app could help with that?").spin is None
     assert seller("Would it help if the engineer came by the same day?").spin == "need_payoff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't see the board signing off on that in this climate.",
+        "We've already got sensors from the building owner.",
+        "Send me a quote and I'll compare it with what we've got.",
+        "Not at that price, no.",
+        "We do all our maintenance through the landlord.",
+        "What's in it for us, really?",
+        "Do you even have customers our size?",
+    ],
+)
+def test_sceptical_questions_and_incumbents_are_objections(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+def test_a_sceptical_question_is_not_a_buying_signal() -> None:
+    assert "buying_signal" not in customer("What's in it for us, really?").acts
+    assert (
+        "objection"
+        not in answer(
+            "We already have the sensors installed in two rooms.", "Do you have sensors already?"
+        ).acts
+    )
