@@ -2501,3 +2501,21 @@ def test_dev4_an_exclamation_with_a_comma_is_no_question() -> None:
     analysis = seller("Wat jammer, zeg.", ("customer", "De levering is weer uitgesteld."))
     assert analysis.question is None and analysis.spin is None
     assert "acknowledgement" in analysis.acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoe lang kunnen we vandaag bellen?",
+        "Heeft u vanochtend tot elf uur de tijd?",
+        "Ik bel eigenlijk om te vragen hoe de eerste week bevallen is.",
+        "Mag ik voorstellen dat we eerst uw wensen doornemen?",
+    ],
+)
+def test_dev4_time_checks_and_proposals_for_the_call(text: str) -> None:
+    analysis = seller(text)
+    assert "agenda" in analysis.acts and analysis.spin is None
+
+
+def test_dev4_time_to_read_the_offer_is_no_time_check() -> None:
+    assert "agenda" not in seller("Heeft u al tijd gehad om de brochure door te lezen?").acts
