@@ -2144,3 +2144,20 @@ def test_a_sceptical_question_is_not_a_buying_signal() -> None:
             "We already have the sensors installed in two rooms.", "Do you have sensors already?"
         ).acts
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let me check I've understood: the scanners drop out twice a week and the team re-keys everything?",
+        "Let me make sure I understood you: most of the delays are on the Hull run.",
+        "Let me see whether I have got this: the rota changes every Friday and nobody is told.",
+    ],
+)
+def test_let_me_check_ive_understood_marks_a_summary(text: str) -> None:
+    previous = "The scanners drop out twice a week, so the team re-keys everything; the Hull run is the worst."
+    assert "summary" in seller(text, previous).acts
+
+
+def test_let_me_check_without_restating_is_no_summary() -> None:
+    assert "summary" not in seller("Let me check my diary.", "Can you come in next week?").acts
