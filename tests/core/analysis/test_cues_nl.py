@@ -2519,3 +2519,20 @@ def test_dev4_time_checks_and_proposals_for_the_call(text: str) -> None:
 
 def test_dev4_time_to_read_the_offer_is_no_time_check() -> None:
     assert "agenda" not in seller("Heeft u al tijd gehad om de brochure door te lezen?").acts
+
+
+@pytest.mark.parametrize(
+    ("expected", "text", "previous"),
+    [
+        # "en dan?" after a system that lies idle ("ligt ... eruit") asks for the consequence
+        ("implication", "En wat dan?", "Het kassasysteem ligt er op drukke dagen soms een uur uit."),
+        # lowering the pressure or taking a worry away is the value of the solution
+        ("need_payoff", "Zou dat de werkdruk in de keuken verminderen?", None),
+        ("need_payoff", "Zou zoiets de zorgen over de keuring wegnemen?", None),
+        # things that are missing now are a difficulty
+        ("problem", "Zijn er functies die u nu mist in de app?", None),
+    ],
+)
+def test_dev4_more_spin_families(expected: str, text: str, previous: str | None) -> None:
+    context = (("customer", previous),) if previous else ()
+    assert seller(text, *context).spin == expected
