@@ -2536,3 +2536,16 @@ def test_dev4_time_to_read_the_offer_is_no_time_check() -> None:
 def test_dev4_more_spin_families(expected: str, text: str, previous: str | None) -> None:
     context = (("customer", previous),) if previous else ()
     assert seller(text, *context).spin == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # "heel anders dan" about how the work goes is a difficulty, not a doubt about fit
+        ("De planning ziet er elke week heel anders uit dan gepland.", "Hoe loopt de planning?"),
+        # something already done with the management is an answer, not "already arranged elsewhere"
+        ("Ja, dat hebben we al met de directie gedaan.", "Heeft u het voorstel al besproken?"),
+    ],
+)
+def test_dev4_answers_with_fit_and_supplier_words_are_no_objections(text: str, question: str) -> None:
+    assert "objection" not in customer(text, ("seller", question)).acts
