@@ -2549,3 +2549,15 @@ def test_dev4_more_spin_families(expected: str, text: str, previous: str | None)
 )
 def test_dev4_answers_with_fit_and_supplier_words_are_no_objections(text: str, question: str) -> None:
     assert "objection" not in customer(text, ("seller", question)).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Als ik u was, zou ik eerst de oude kasten laten keuren.",  # advice, not the plan of the call
+        "We hebben tot 2027 een raamcontract met de gemeente.",  # a year, not a time of day
+        "Ik heb twee uur gepland voor de installatie.",  # time for the work, not for the call
+    ],
+)
+def test_dev4_agenda_look_alikes(text: str) -> None:
+    assert "agenda" not in seller(text).acts
