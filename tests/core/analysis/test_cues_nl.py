@@ -2561,3 +2561,8 @@ def test_dev4_answers_with_fit_and_supplier_words_are_no_objections(text: str, q
 )
 def test_dev4_agenda_look_alikes(text: str) -> None:
     assert "agenda" not in seller(text).acts
+
+
+def test_dev4_wondering_whether_they_can_deliver_is_a_doubt() -> None:
+    acts = set(customer("Ik vroeg me af of jullie zoveel wel op tijd kunnen leveren.").acts)
+    assert "objection" in acts and "buying_signal" not in acts
