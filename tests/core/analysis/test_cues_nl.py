@@ -2566,3 +2566,15 @@ def test_dev4_agenda_look_alikes(text: str) -> None:
 def test_dev4_wondering_whether_they_can_deliver_is_a_doubt() -> None:
     acts = set(customer("Ik vroeg me af of jullie zoveel wel op tijd kunnen leveren.").acts)
     assert "objection" in acts and "buying_signal" not in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a flat "not for us" and contentment with how it goes are objections also as answers
+        ("Nee joh, zoiets is niks voor ons.", "Zou een digitaal logboek iets voor u zijn?"),
+        ("Nee, we zijn blij met hoe het nu loopt.", "Staat u open voor een andere partij?"),
+    ],
+)
+def test_dev4_refusals_as_answers(text: str, question: str) -> None:
+    assert "objection" in customer(text, ("seller", question)).acts
