@@ -2578,3 +2578,16 @@ def test_dev4_wondering_whether_they_can_deliver_is_a_doubt() -> None:
 )
 def test_dev4_refusals_as_answers(text: str, question: str) -> None:
     assert "objection" in customer(text, ("seller", question)).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where or how a complaint or a fault is recorded or handled, and when the last one was: facts
+        "Waar worden de meldingen van huurders nu geregistreerd?",
+        "Hoe wordt een storing aan een van de liften nu afgehandeld?",
+        "Wanneer was de laatste lekkage in het magazijn?",
+    ],
+)
+def test_dev4_facts_about_faults_and_complaints_are_situation_questions(text: str) -> None:
+    assert seller(text).spin == "situation"
