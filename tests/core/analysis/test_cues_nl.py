@@ -2591,3 +2591,23 @@ def test_dev4_refusals_as_answers(text: str, question: str) -> None:
 )
 def test_dev4_facts_about_faults_and_complaints_are_situation_questions(text: str) -> None:
     assert seller(text).spin == "situation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fit statements with more words in between, wanting to go on (verb second), asking for the next step
+        "Dit is nou net waar wij sinds de fusie naar op zoek zijn.",
+        "Dat zou voor onze planners een enorme verbetering zijn.",
+        "Als de prijs meevalt, willen we er zeker mee verder.",
+        "Dan wil ik graag een prijsopgave voor beide panden.",
+        "Goed, zet maar een proefmaand klaar.",
+    ],
+)
+def test_dev4_fit_and_next_step_statements_are_buying_signals(text: str) -> None:
+    acts = set(customer(text).acts) & {"buying_signal", "objection"}
+    assert acts == {"buying_signal"}
+
+
+def test_dev4_not_wanting_to_go_on_is_no_buying_signal() -> None:
+    assert "buying_signal" not in customer("Nee, dan wil ik er niet mee verder.").acts
