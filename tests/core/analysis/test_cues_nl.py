@@ -2611,3 +2611,23 @@ def test_dev4_fit_and_next_step_statements_are_buying_signals(text: str) -> None
 
 def test_dev4_not_wanting_to_go_on_is_no_buying_signal() -> None:
     assert "buying_signal" not in customer("Nee, dan wil ik er niet mee verder.").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "pitch"),
+    [
+        # reactions to a pitch: "we have that already" with a trailing word, guessing the price is huge
+        ("Dat hebben we toch ook al, hoor.", "Wij sturen u elke week een overzicht van alle meldingen."),
+        (
+            "Klinkt mooi, maar dat kost natuurlijk weer een fortuin.",
+            "De sensoren meten elke minuut het verbruik.",
+        ),
+    ],
+)
+def test_dev4_objections_to_a_pitch(text: str, pitch: str) -> None:
+    assert "objection" in customer(text, ("seller", pitch)).acts
+
+
+def test_dev4_a_cost_told_as_an_answer_is_no_price_objection() -> None:
+    answer = customer("Die storingen kosten ons een vermogen.", ("seller", "Wat kost dat jullie per jaar?"))
+    assert "objection" not in answer.acts
