@@ -1734,20 +1734,24 @@ FRESH: list[tuple[str, str, str, str | None]] = [
 ]
 
 
-# Plain situation questions that the fitted SPIN lexicon (salesbot/core/analysis/weights.py) overrides:
+# Sentences the fitted lexicons (salesbot/core/analysis/weights.py) get wrong where the rules were right:
 # known misses of the lexicon, kept visible. The mark is strict: once fixed, the test fails until the mark
 # is removed.
 LEXICON_MISSES = {
-    "Wat is voor u belangrijk bij het kiezen van een leverancier?",
-    "Wanneer bent u met de huidige leverancier begonnen?",
-    "Stel dat er een storing is, wie belt u dan als eerste?",
-    "Wanneer u een nieuwe medewerker aanneemt, hoe gaat het inwerken dan?",
+    "Wanneer bent u met de huidige leverancier begonnen?": "the fitted SPIN lexicon overrides this situation question",
+    "Stel dat er een storing is, wie belt u dan als eerste?": "the fitted SPIN lexicon overrides this situation question",
+    "Wat doet u als er een nieuwe klant binnenkomt?": "the fitted SPIN lexicon overrides this situation question",
+    "Dat weet ik even niet uit mijn hoofd.": "the fitted objection lexicon reads 'weet' and 'hoofd' as a stall",
 }
 
 
 def _known_misses_marked(rows: list[tuple[str, str, str, str | None]]) -> list:
-    miss = pytest.mark.xfail(strict=True, reason="the fitted SPIN lexicon overrides this situation question")
-    return [pytest.param(*row, marks=miss) if row[2] in LEXICON_MISSES else row for row in rows]
+    return [
+        pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=LEXICON_MISSES[row[2]]))
+        if row[2] in LEXICON_MISSES
+        else row
+        for row in rows
+    ]
 
 
 @pytest.mark.parametrize(("role", "expected", "text", "previous"), _known_misses_marked(FRESH))
