@@ -69,6 +69,14 @@ def test_play_test_misses_are_recognised() -> None:
         # people of the offer: an adviser, a specialist
         ("Onze adviseur komt eens per kwartaal langs.", "nl"),
         ("Our adviser visits once a quarter.", "en"),
+        ("Onze mensen zijn VCA-gecertificeerd.", "nl"),
+        ("Elke installatie krijgt een jaarlijkse controlebeurt.", "nl"),
+        ("Bij het pakket hoort ook een cursus voor uw medewerkers.", "nl"),
+        ("De lampen gaan twintig jaar mee.", "nl"),
+        ("Our drones fly the whole field on their own.", "en"),
+        ("Each installation gets an annual check-up.", "en"),
+        ("All parts are kept in stock as standard.", "en"),
+        ("The lamps last twenty years.", "en"),
     ],
 )
 def test_feature_statements_are_pitches(text: str, lang: str) -> None:
@@ -91,6 +99,13 @@ def test_feature_statements_are_pitches(text: str, lang: str) -> None:
         ("After that I'll tell you briefly what we do.", "en"),
         ("So the current system logs nothing at all.", "en"),
         ("I'll send you our brochure this afternoon.", "en"),
+        # "onze"/"our" in a prepositional phrase or an indirect question is no subject of a feature
+        ("Ik bel naar aanleiding van het formulier dat u op onze site heeft ingevuld.", "nl"),
+        ("Ik wil vandaag laten zien hoe onze schermen werken.", "nl"),
+        ("Ons voorstel is om met twee filialen te beginnen.", "nl"),
+        ("Then I'd like to show you how our telemetry works.", "en"),
+        ("Our engineer will come and fit the sensors on Monday.", "en"),
+        ("Our meeting is booked for Thursday.", "en"),
     ],
 )
 def test_questions_agenda_and_summaries_are_no_pitches(text: str, lang: str) -> None:
@@ -162,6 +177,19 @@ def test_features_linked_to_a_gain_are_pitch_and_benefit(text: str, lang: str) -
         ("That leaves you free to run the business.", "en", None),
         ("You will spend less time on the phone.", "en", None),
         ("You save about ten percent on energy.", "en", None),
+        # the end of a nuisance, paying only for use, no extra kit needed
+        ("Dat voorkomt dat u weer een boete krijgt.", "nl", None),
+        ("Geen lege schappen meer op zaterdag.", "nl", None),
+        ("Uw planners krijgen hun vrijdagmiddag terug.", "nl", None),
+        ("U betaalt alleen voor wat u gebruikt.", "nl", None),
+        ("Je hebt dus geen stroom nodig op de bouwplaats.", "nl", None),
+        ("Your guests won't notice a thing.", "en", None),
+        ("Your staff won't be tearing their hair out.", "en", None),
+        ("The frustration about empty machines is gone.", "en", None),
+        ("You'd have a clean office every morning without lifting a finger.", "en", None),
+        ("You'd earn the investment back within two years.", "en", None),
+        ("You only pay for what you use.", "en", None),
+        ("You won't need any extra hardware.", "en", None),
     ],
 )
 def test_benefit_statements_without_a_feature(text: str, lang: str, pain: str | None) -> None:
@@ -189,6 +217,12 @@ def test_benefit_statements_without_a_feature(text: str, lang: str, pain: str | 
         # a purpose about the sales process itself is no benefit of the offer
         ("I'll send the agreement today, so you can start on Monday.", "en"),
         ("Ik stuur u de offerte, zodat u die rustig kunt bekijken.", "nl"),
+        # "less than" / "minder dan" is an amount, a recap with "So ..." states the pain
+        ("Minder dan een uur, denk ik.", "nl"),
+        ("Dus u heeft geen vaste monteur meer sinds januari.", "nl"),
+        ("Less than an hour, I think.", "en"),
+        ("So you don't need it before March.", "en"),
+        ("So you never know which driver it is.", "en"),
     ],
 )
 def test_questions_summaries_and_small_talk_are_no_benefits(text: str, lang: str) -> None:
@@ -211,6 +245,10 @@ def test_questions_summaries_and_small_talk_are_no_benefits(text: str, lang: str
         ("You've summed it up.", "en"),
         ("You can say that again.", "en"),
         ("Spot on.", "en"),
+        ("U slaat de spijker op de kop.", "nl"),
+        ("Very true.", "en"),
+        ("You've hit the nail on the head.", "en"),
+        ("Pretty much, yes.", "en"),
     ],
 )
 def test_agreeing_with_the_seller_is_a_confirmation(text: str, lang: str) -> None:
@@ -257,6 +295,10 @@ def test_disagreeing_or_asking_is_no_confirmation(text: str, lang: str) -> None:
         ("If I could see the stock levels remotely, that would save us a fortune.", "en"),
         ("We've got to cut our energy bill this year.", "en"),
         ("I want to stop printing everything.", "en"),
+        ("Daar zitten we echt op te wachten.", "nl"),
+        ("We really just want one supplier for everything.", "en"),
+        ("It'd be great if we didn't have to chase anyone.", "en"),
+        ("If that's possible, it'll save us a lot of time.", "en"),
     ],
 )
 def test_stated_needs_and_wants_are_explicit_needs(text: str, lang: str) -> None:
@@ -275,6 +317,9 @@ def test_stated_needs_and_wants_are_explicit_needs(text: str, lang: str) -> None
         ("I'd need to check with my manager.", "en"),
         ("We don't really need that.", "en"),
         ("I want to get a few other quotes first.", "en"),
+        ("Daar zitten we niet op te wachten.", "nl"),
+        ("Het zou fijn zijn als u een brochure stuurt.", "nl"),
+        ("It'd be great if you could send a brochure.", "en"),
         # asked, not stated
         ("Hebben jullie ook iets nodig van ons?", "nl"),
         ("Do we need to install anything ourselves?", "en"),
