@@ -214,7 +214,9 @@ def _starts_with_question_word(clause: str, data: LangData) -> str | None:
     return found.group(0)
 
 
-def _verb_first(clause: str, data: LangData, strict: bool) -> str | None:
+def _verb_first(clause: str, data: LangData, strict: bool, stated: bool = False) -> str | None:
+    """The verb and subject a yes/no question opens with. ``stated``: the sentence ends in a full stop,
+    so only a known question verb counts ("Scheelt je een hoop gedoe." drops its subject, it asks nothing)."""
     words = clause.split(" ", 2)
     if len(words) < 2:
         return None
@@ -226,6 +228,7 @@ def _verb_first(clause: str, data: LangData, strict: bool) -> str | None:
     if (
         data.generic_verb_first
         and not strict
+        and not stated
         and second in data.verb_first_pronouns
         and first.isalpha()
         and first not in data.not_verbs
@@ -233,6 +236,10 @@ def _verb_first(clause: str, data: LangData, strict: bool) -> str | None:
     ):
         return f"{first} {second}"
     return None
+
+
+def _opens_with_statement_adverb(text: str, data: LangData) -> bool:
+    return _LEAD_PUNCT.sub("", text).split(" ", 1)[0] in data.statement_adverbs
 
 
 def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool) -> _Question | None:
@@ -259,7 +266,9 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
             if choice:
                 return _Question(sentence, "closed", choice[0], choice[1])
             return _Question(sentence, "open", "open.question_word", word)
-        verb = _verb_first(clause, data, strict=not has_mark)
+        if not has_mark and raw_clause is clauses[0] and _opens_with_statement_adverb(body_text, data):
+            continue  # "Dan hoeft u niet meer te bellen": the verb comes second, after the adverb
+        verb = _verb_first(clause, data, strict=not has_mark, stated=sentence.endswith("."))
         if verb:
             return _Question(sentence, "closed", "closed.verb_first", verb)
     if has_mark:

@@ -452,6 +452,9 @@ class LangData:
     question_verbs: frozenset[str]
     verb_first_pronouns: frozenset[str]
     not_verbs: frozenset[str]
+    # Adverbs that take the first place of a statement, the verb after them ("Dan hoeft u ..."): a sentence
+    # without a question mark that opens with one is no verb-first question.
+    statement_adverbs: frozenset[str]
     generic_verb_first: bool  # Dutch: any finite verb + pronoun starts a yes/no question
     elaboration: tuple[Rule, ...]
     indirect_open: tuple[Rule, ...]
@@ -712,6 +715,7 @@ def load_language(lang: Lang) -> LangData:
         question_verbs=_words(raw.get("question_verbs")),
         verb_first_pronouns=_words(raw.get("verb_first_pronouns")),
         not_verbs=_words(raw.get("not_verbs")),
+        statement_adverbs=_words(raw.get("statement_adverbs")),
         generic_verb_first=bool(raw.get("generic_verb_first", False)),
         elaboration=elaboration,
         indirect_open=indirect_open,

@@ -330,3 +330,25 @@ def test_word_lists_in_language_data_must_be_words() -> None:
     # YAML reads an unquoted on/off/yes/no as a boolean: "on" (a question preposition) became "true".
     with pytest.raises(ValueError, match="quote it"):
         _words(["in", True, "at"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Dan hoeft u nooit meer zelf een monteur te bellen.", "nl"),
+        ("Daardoor ziet u meteen welke koelcel te warm wordt.", "nl"),
+        ("Which means your drivers never wait at the gate.", "en"),
+    ],
+)
+def test_a_benefit_stated_after_an_adverb_is_no_question(text: str, lang: str) -> None:
+    # Dutch puts the verb second after "dan": "Dan hoeft u ..." states, "Hoeft u dan ..." asks.
+    result = default_analyzer().analyze(text, lang=lang)  # type: ignore[arg-type]
+    assert result.question is None and "benefit" in result.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("en heeft u daar veel last van", "closed"), ("dus hoe gaat dat nu", "open"), ("hoeft u dan nooit te bellen", "closed")],
+)
+def test_unmarked_questions_after_a_connective_still_ask(text: str, kind: str) -> None:
+    assert default_analyzer().analyze(text, lang="nl").question == kind
