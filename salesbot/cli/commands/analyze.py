@@ -242,9 +242,9 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 
 def _error_dict(item: LabelledItem, got) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    from salesbot.core.analysis.types import CUSTOMER_ACTS, SELLER_ACTS
+    from salesbot.core.analysis.evaluation import scored_acts
 
-    allowed = SELLER_ACTS if item.role == "seller" else CUSTOMER_ACTS
+    allowed = scored_acts(item)
     return {
         "id": item.id,
         "role": item.role,

@@ -695,19 +695,21 @@ class Analyzer:
             )
         ):
             del found["buying_signal"]
-        # An answer explains, a customer describing a difficulty of today (an implied need) or saying the
-        # offer fits is not objecting, however the words sound: there only the cue rules find objections.
-        rules_only = (
-            answering
-            or "objection" in found  # nothing left for the lexicon: spare the problem rules
-            or "buying_signal" in found
-            or bool(first_match(_problem_rules(data), norm))
-        )
-        _add_weighed_acts(found, "customer", norm, data, objection_by_rules_only=rules_only)
         for act, act_rules in rules.extensions:
             hit = first_match(act_rules, norm)
             if hit:
                 found[act] = Evidence(f"act={act}", hit[0], hit[1])
+        # An answer explains, a customer describing a difficulty of today (an implied need), stating a need
+        # or saying the offer fits is not objecting, however the words sound ("our priority is ...", "the
+        # big thing for us is ..."): there only the cue rules find objections.
+        rules_only = (
+            answering
+            or "objection" in found  # nothing left for the lexicon: spare the problem rules
+            or "buying_signal" in found
+            or "explicit_need" in found
+            or bool(first_match(_problem_rules(data), norm))
+        )
+        _add_weighed_acts(found, "customer", norm, data, objection_by_rules_only=rules_only)
         ordered = sorted(found, key=lambda a: _ACT_ORDER.get(a, 99))
         evidence.extend(found[a] for a in ordered)
         return tuple(ordered)

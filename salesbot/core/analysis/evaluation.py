@@ -119,7 +119,7 @@ class Scores:
             _count(self.question, item.question, predicted.question)
             _count(self.spin, item.spin, predicted.spin)
             self.spin_confusion[item.spin or "none"][predicted.spin or "none"] += 1
-        for act in _scored_acts(item):
+        for act in scored_acts(item):
             gold, got = act in item.acts, act in predicted.acts
             counts = self.acts[act]
             counts.tp += gold and got
@@ -176,14 +176,15 @@ def evaluate(items: Iterable[LabelledItem], predict: Predictor, keep_errors: boo
     return Evaluation(overall, dict(sorted(by_lang.items())), errors)
 
 
-def _scored_acts(item: LabelledItem) -> tuple[str, ...]:
+def scored_acts(item: LabelledItem) -> tuple[str, ...]:
+    """The acts an item is scored on: its role's contract acts, and the extensions where it labels them."""
     if item.role == "seller":
         return SELLER_ACTS + EXTRA_SELLER_ACTS if item.extensions else SELLER_ACTS
     return CUSTOMER_ACTS + EXTRA_CUSTOMER_ACTS if item.extensions else CUSTOMER_ACTS
 
 
 def _agrees(item: LabelledItem, predicted: Analysis) -> bool:
-    allowed = set(_scored_acts(item))
+    allowed = set(scored_acts(item))
     got = {a for a in predicted.acts if a in allowed}
     if item.role == "seller" and (item.question != predicted.question or item.spin != predicted.spin):
         return False
@@ -350,4 +351,5 @@ __all__ = [
     "item_predictor",
     "parse_context",
     "parse_item",
+    "scored_acts",
 ]

@@ -352,3 +352,17 @@ def test_a_benefit_stated_after_an_adverb_is_no_question(text: str, lang: str) -
 )
 def test_unmarked_questions_after_a_connective_still_ask(text: str, kind: str) -> None:
     assert default_analyzer().analyze(text, lang="nl").question == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Honestly, our top priority this year is getting the invoicing off my desk.", "en"),
+        ("The big thing for us is that the vans are never off the road on a Friday.", "en"),
+    ],
+)
+def test_a_stated_need_is_no_objection(text: str, lang: str) -> None:
+    # "priority" and "big" lean towards objection in the fitted lexicon ("other priorities", "too big a
+    # change"); a customer stating what they need is not resisting.
+    acts = default_analyzer().analyze(text, "customer", lang=lang).acts  # type: ignore[arg-type]
+    assert "explicit_need" in acts and "objection" not in acts
