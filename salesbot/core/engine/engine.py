@@ -665,9 +665,10 @@ class Engine:
     def _linked_pain(self, turn: _Turn, a: Analysis, pain_ids: Sequence[str]) -> Pain | None:
         keywords = self._index.matches(turn.state.transcript[-1].text, a.terms)
         best: Pain | None = None
-        best_score = 0
+        best_score = (0, 0)
         for pain_id in pain_ids:
-            score = len(self._need_kw[pain_id] & keywords) + len(self._said_terms[pain_id] & a.terms)
+            # The scenario's topic and need words decide; the customer's own words only where they tie.
+            score = (len(self._need_kw[pain_id] & keywords), len(self._said_terms[pain_id] & a.terms))
             if score > best_score:
                 best, best_score = self._pains[pain_id], score
         return best

@@ -376,3 +376,22 @@ def test_default_replies_come_from_the_language_data(make_engine, m) -> None:
     state = engine.new_session(1)
     result = engine.turn(state, m.PITCH)
     assert result.reply in ("I'm sure it is. But what's in it for me?", "Hm. They all say that.")
+
+
+def test_a_benefit_links_by_the_scenarios_topic_words_before_the_customers_words() -> None:
+    # coffee-coworking: queues and breakdowns are both revealed; "fix any fault" names the breakdowns topic,
+    # while "machine" and "members" only occur in the customer's lines about the queues.
+    from salesbot.scenario_files import find_scenario
+
+    engine = Engine(find_scenario("coffee-coworking"))
+    state = engine.new_session(2)
+    for line in (
+        "How many members use the space on a typical day?",
+        "And what do they drink now?",
+        "How happy are people with that?",
+        "What happens when the machine breaks down?",
+    ):
+        engine.turn(state, line)
+    assert {"queues", "breakdowns"} <= set(state.pains)
+    result = engine.turn(state, "We maintain the machine ourselves and fix any fault within a day, so members never go without.")
+    assert "benefit:breakdowns" in result.events
