@@ -561,7 +561,7 @@ class Engine:
         names before the customer did (asking its consequences presumes the problem)."""
         state = turn.state
         revealed = [self._pains[p] for p in state.pains]
-        pain = self._best_pain(keywords, revealed, with_implications=True, prefer=state.focus)
+        pain = self._best_pain(keywords, revealed, with_implications=True, prefer=state.focus, told=state.implications)
         if pain is None:
             unrevealed = [p for p in self.scenario.pains if p.id not in state.pains]
             named = self._best_pain(keywords, unrevealed)
@@ -582,13 +582,24 @@ class Engine:
         pains: Sequence[Pain],
         with_implications: bool = False,
         prefer: str | None = None,
+        told: Sequence[str] = (),
     ) -> Pain | None:
+        """The pain the keywords point to: its topic words, with ``with_implications`` also those of its
+        implications not yet ``told`` ("Wat doet dat met de medewerkers?" after a new pain is about that
+        pain, not about the staff turnover another pain already led to)."""
         best: Pain | None = None
         best_score = 0.0
         for pain in pains:
             score = float(len(self._pain_kw[pain.id] & keywords))
             if with_implications:
-                score += max((len(self._impl_kw[(pain.id, i.id)] & keywords) for i in pain.implications), default=0)
+                score += max(
+                    (
+                        len(self._impl_kw[(pain.id, i.id)] & keywords)
+                        for i in pain.implications
+                        if f"{pain.id}/{i.id}" not in told
+                    ),
+                    default=0,
+                )
             if score and pain.id == prefer:
                 score += 0.5
             if score > best_score:

@@ -172,6 +172,17 @@ def test_a_benefit_in_the_customers_own_words_links_to_that_pain(engine, m) -> N
     assert "benefit:storingen" in result.events and "feature_pitch" not in result.events
 
 
+def test_an_implication_question_after_a_new_pain_is_about_that_pain(engine, m) -> None:
+    # "kosten" was the topic of a consequence of the first pain, already told; right after the second pain
+    # the same word asks about the second one, not "I told you that already".
+    state = engine.new_session(1)
+    engine.turn(state, m.PROBLEM)
+    assert "implication:storingen/derving" in engine.turn(state, m.IMPLICATION).events
+    engine.turn(state, m.PROBLEM_PLANNING)
+    result = engine.turn(state, "spin=implication q=open acts=follow_up | Wat doet dat met de kosten?")
+    assert "implication:planning/eigenaar" in result.events and not any("already_told" in e for e in result.events)
+
+
 def _with_objection(engine: Engine, m, need: bool = True) -> SessionState:
     state = engine.new_session(1)
     engine.turn(state, m.PROBLEM)
