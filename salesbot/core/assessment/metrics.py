@@ -513,12 +513,18 @@ def closing_attempts(turns: Sequence[Turn], needs: Sequence[NeedEvidence]) -> li
         attempts.append(
             ClosingAttempt(
                 turn=turn.index,
-                premature=ready_from is None or ready_from > turn.index,
+                premature=ready_from is None or ready_from > turn.index or _called_premature(reply),
                 result=result,
                 result_turn=reply.index if reply else None,
             )
         )
     return attempts
+
+
+def _called_premature(reply: Turn | None) -> bool:
+    """The simulated customer answered with its "too early" line ("Hang on, we've only just started
+    talking."): the engine judged the close premature, and the report must not call it well timed."""
+    return reply is not None and any(e.rule == "scenario.reply:premature_close" for e in reply.analysis.evidence)
 
 
 def objections(turns: Sequence[Turn], outcome: Outcome) -> list[ObjectionRecord]:

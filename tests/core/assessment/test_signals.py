@@ -274,3 +274,18 @@ def test_the_engines_summary_confirmed_line_confirms_the_summary() -> None:
             ("c", line, ()),
         ])
         assert [(s.turn, s.confirmed) for s in a.metrics.lsd.summaries] == [(2, True)], line
+
+
+def test_a_close_the_simulated_customer_calls_too_early_is_premature() -> None:
+    # A pain was on the table, so by the transcript alone the close looks timely; the engine answered with
+    # its "too early" line, and the report must not praise the timing.
+    scenario = _bundled("coffee-coworking")
+    assert scenario.replies is not None and scenario.replies.premature_close
+    too_early = scenario.replies.premature_close[0]
+    a = _assess(scenario, [
+        ("s", "Is the coffee a problem at all?", ()),
+        ("c", "The morning queue is a joke. There's a line of ten people at nine o'clock.", ()),
+        ("s", "Great. Shall I send over a contract?", [("closing_attempt", "shall i send over a contract")]),
+        ("c", too_early, ()),
+    ])
+    assert a.metrics.needs and [(c.turn, c.premature) for c in a.metrics.closing_attempts] == [(3, True)]
