@@ -223,6 +223,13 @@ def _objections_resolvable(s: Scenario) -> Iterator[Issue]:
                         f"objection '{obj.id}' is never raised: readiness is never below 0")
 
 
+# What a trainer can do about it (the readiness gains are listed in docs/scenarios.md).
+_REACH_HINT = (
+    " (raise start.readiness or the readiness of pains, implications and need-payoffs, add some, or lower"
+    " the threshold)"
+)
+
+
 def _thresholds(s: Scenario) -> Iterator[Issue]:
     t = s.thresholds
     top = max_readiness(s)
@@ -231,10 +238,10 @@ def _thresholds(s: Scenario) -> Iterator[Issue]:
                     f"threshold ({t.order}), otherwise a close never ends in an advance")
     if t.order > top:
         yield Issue(("thresholds", "order"), f"order threshold {t.order} is unreachable: start readiness plus "
-                    f"every readiness gain adds up to {top}")
+                    f"every readiness gain adds up to {top}{_REACH_HINT}")
     elif t.advance > top:
         yield Issue(("thresholds", "advance"), f"advance threshold {t.advance} is unreachable: start readiness "
-                    f"plus every readiness gain adds up to {top}")
+                    f"plus every readiness gain adds up to {top}{_REACH_HINT}")
     if s.start.readiness >= t.advance:
         yield Issue(("start", "readiness"), f"start readiness {s.start.readiness} already reaches the advance "
                     f"threshold ({t.advance}): a close in the first turn would succeed", "warning")
@@ -249,7 +256,7 @@ def _closing_signals(s: Scenario) -> Iterator[Issue]:
         path: Path = ("closing_signals", c, "at_readiness")
         if signal.at_readiness > top:
             yield Issue(path, f"closing signal '{signal.id}' at readiness {signal.at_readiness} is unreachable: "
-                        f"start readiness plus every readiness gain adds up to {top}")
+                        f"start readiness plus every readiness gain adds up to {top}{_REACH_HINT}")
         elif signal.at_readiness <= s.start.readiness:
             yield Issue(path, f"closing signal '{signal.id}' at readiness {signal.at_readiness} is given at once: "
                         f"the call starts at readiness {s.start.readiness}", "warning")
