@@ -44,6 +44,12 @@ def language_data(lang: Lang) -> dict[str, Any]:
     return data
 
 
+def _word_pattern(words: Sequence[object]) -> re.Pattern[str] | None:
+    """Whole words or phrases, any case; None for an empty list."""
+    listed = [re.escape(str(w).lower()) for w in words]
+    return re.compile(r"\b(?:" + "|".join(listed) + r")\b", re.IGNORECASE) if listed else None
+
+
 def _analyzer_for(scenario: Scenario) -> Any:
     """The default analyser, or one with the scenario's extra cue phrases (imported lazily: the analyser
     loads its language data on first use)."""
@@ -135,6 +141,8 @@ class Engine:
         self._hints: dict[str, str] = data["hints"]
         times = [str(t).lower() for t in data.get("times_of_day", [])]
         self._times_of_day = re.compile("|".join(re.escape(t) for t in times), re.IGNORECASE) if times else None
+        self._next_step_words = _word_pattern(data.get("next_step_words", []))
+        self._order_words = _word_pattern(data.get("order_words", []))
         self._replies: dict[str, tuple[str, ...]] = {}
         for key, variants in data["replies"].items():
             own = getattr(scenario.replies, key, None)
@@ -869,8 +877,19 @@ class Engine:
             self._raise_objection(turn, waiting)
             turn.primary = True
             return
+        if ready == "order" and self._asks_for_next_step(state):
+            ready = "advance"  # asked for a trial or a demo, the customer agrees to that, not to sign now
         if fire(self.machine, "close", state, turn):
             self._end(turn, ready)
+
+    def _asks_for_next_step(self, state: SessionState) -> bool:
+        """The close proposes a next step (a trial, a demo, a visit) and names no order (contract, quote)."""
+        text = state.transcript[-1].text if state.transcript else ""
+        return bool(
+            self._next_step_words is not None
+            and self._next_step_words.search(text)
+            and not (self._order_words is not None and self._order_words.search(text))
+        )
 
     def _end(self, turn: _Turn, outcome: Outcome) -> None:
         state = turn.state
@@ -879,8 +898,18 @@ class Engine:
         state.pending_signal = None
         state.signal_held = False
         turn.parts.clear()
-        turn.say(self._choose(state, getattr(self.scenario.outcomes, outcome)))
+        turn.say(self._choose(state, self._closest(getattr(self.scenario.outcomes, outcome), turn)))
         turn.events.append(f"outcome:{outcome}")
+
+    def _closest(self, variants: Sequence[str], turn: _Turn) -> Sequence[str]:
+        """The variants that share the most words with the trainee's message (all when none does): asked
+        for a trial, the customer agrees to the trial, not to a meeting."""
+        if turn.analysis is None or len(variants) < 2:
+            return variants
+        said = turn.analysis.terms
+        overlap = [len(said & self.analyzer.terms(v, self.lang)) for v in variants]
+        best = max(overlap)
+        return [v for v, n in zip(variants, overlap, strict=True) if n == best] if best else variants
 
     # --- phases, signals, patience -----------------------------------------------------------------------
     def _advance_phase(self, turn: _Turn) -> None:

@@ -319,6 +319,19 @@ def test_close_at_order_readiness_ends_in_an_order(make_engine, m) -> None:
     assert result.outcome == "order" and result.reply == "Stuur de offerte maar."
 
 
+def test_a_close_for_a_next_step_at_order_readiness_wins_that_step(make_engine, m) -> None:
+    # Asked for a trial, a customer ready to buy agrees to the trial; asked for the quote, it orders.
+    engine = make_engine(
+        closing_signals=[],
+        outcomes={"order": ["Stuur de offerte maar."], "advance": ["Kom maar langs met Henk.", "Doe maar een proef."],
+                  "continuation": ["Bel me volgende maand."], "no_sale": ["Geen interesse, dag."]},
+    )
+    state = _ready(engine, m)
+    engine.turn(state, m.IMPLICATION_NVWA)
+    result = engine.turn(state, "q=closed acts=closing_attempt | Zullen we met een proef bij twee filialen beginnen?")
+    assert result.outcome == "advance" and result.reply == "Doe maar een proef."
+
+
 def test_close_with_an_open_objection_is_blocked(engine, m) -> None:
     state = _with_objection(engine, m)
     result = engine.turn(state, m.CLOSE)
