@@ -330,3 +330,22 @@ def test_stated_needs_and_wants_are_explicit_needs(text: str, lang: str) -> None
 )
 def test_stalls_questions_and_problems_are_no_explicit_needs(text: str, lang: str) -> None:
     assert "explicit_need" not in customer(text, lang).acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We guarantee a fix within four hours, so your exam papers are always ready.",
+        "Our engineers come the same day, so the kitchen is always up and running.",
+        "We restock every Friday, so your shelves stay fully stocked over the weekend.",
+    ],
+)
+def test_so_your_side_stays_in_good_order_is_a_benefit(text: str) -> None:
+    assert "benefit" in seller(text, "en").acts
+
+
+@pytest.mark.parametrize(
+    "text", ["The copiers jam, so the teachers are always stressed.", "The copier broke, so the papers are not ready."]
+)
+def test_a_bad_state_after_so_is_no_benefit(text: str) -> None:
+    assert "benefit" not in seller(text, "en").acts
