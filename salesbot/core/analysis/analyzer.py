@@ -273,6 +273,13 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
             return _Question(sentence, "closed", "closed.verb_first", verb)
     if has_mark:
         return _Question(sentence, "closed", "closed.declarative_question", body[-60:])
+    if not sentence.endswith((".", "!")) and len(clauses) > 1:
+        # Typed without a question mark, the question may follow a lead clause: "snap ik, wat maakt het
+        # zo duur", "stel dat er binnen vier uur iemand staat, wat levert je dat op".
+        last = _strip_lead_in(clauses[-1], data)
+        word = _starts_with_question_word(last, data)
+        if word and not (data.not_question is not None and data.not_question.search(last)):
+            return _Question(sentence, "open", "open.question_word", word)
     if not sentence.endswith((".", "!")) and len(body.split()) > 3:
         # "..., klopt dat" / "..., right" typed without a question mark: the tag ends the sentence.
         tail = " ".join(body.rstrip(" ,").split()[-3:])

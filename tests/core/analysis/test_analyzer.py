@@ -366,3 +366,22 @@ def test_a_stated_need_is_no_objection(text: str, lang: str) -> None:
     # change"); a customer stating what they need is not resisting.
     acts = default_analyzer().analyze(text, "customer", lang=lang).acts  # type: ignore[arg-type]
     assert "explicit_need" in acts and "objection" not in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("snap ik, wat maakt het voor jou zo'n flinke kostenpost", "nl"),
+        ("stel dat er morgen iemand staat, wat levert je dat dan op", "nl"),
+        ("ok fair enough, what worries you most about switching", "en"),
+    ],
+)
+def test_an_unmarked_question_after_a_lead_clause_is_a_question(text: str, lang: str) -> None:
+    # Chat without a question mark: the question follows "snap ik," or a condition.
+    result = default_analyzer().analyze(text, lang=lang)  # type: ignore[arg-type]
+    assert result.question == "open" and "benefit" not in result.acts
+
+
+@pytest.mark.parametrize("text", ["het is prima zo, wat mij betreft", "we zitten goed, hoe dan ook"])
+def test_a_clause_with_a_question_word_idiom_asks_nothing(text: str) -> None:
+    assert default_analyzer().analyze(text, lang="nl").question is None
