@@ -279,6 +279,9 @@ class Engine:
         if ready is not None and not self._objection_waiting(state, on_close=True):
             return h["close"]
         focus = self._pains[state.focus] if state.focus in self._pains else self._pains[state.pains[-1]]
+        if focus.id in state.needs and focus.id not in state.benefits:
+            # The customer voiced the need: present the benefit now, not more consequences of it.
+            return h["benefit"].format(topic=self._topic_name(focus.id))
         if self._next_implication(state, focus) is not None:
             return h["implication"].format(topic=self._topic_name(focus.id))
         if focus.need_payoff and focus.id not in state.needs:

@@ -124,6 +124,14 @@ def test_hints_follow_the_method_in_the_opening_and_address_the_trainee_informal
         assert not words & {"u", "uw", "uzelf"}, text
 
 
+def test_once_the_need_is_voiced_the_hint_is_the_benefit(engine, m) -> None:
+    # storingen still has an untold consequence (nvwa), but with the need voiced the next move is the offer.
+    state = engine.new_session(1)
+    engine.turn(state, m.PROBLEM)
+    engine.turn(state, m.NEED)
+    assert "storingen" in state.needs and engine.hint(state) == engine._hints["benefit"].format(topic="storingen")
+
+
 def test_saved_states_without_the_new_fields_still_load(engine, m) -> None:
     state = _signal(engine, m)
     data = state.to_dict()
