@@ -238,6 +238,23 @@ def _verb_first(clause: str, data: LangData, strict: bool, stated: bool = False)
     return None
 
 
+def _asks_without_mark(sentence: str, data: LangData) -> bool:
+    """A customer's yes/no question typed without a question mark ("is er een proefperiode", "can you send
+    the price list"): a known question verb, then a subject, and no full stop. Not after "ik"/"we" in Dutch
+    or "I" in English: "weet ik niet", "hebben we al" leave out what they are about and state it."""
+    if sentence.rstrip().endswith((".", "!")):
+        return False
+    words = _strip_lead_in(sentence, data).split(" ", 2)
+    if len(words) < 3:
+        return False
+    verb, subject = words[0].strip(","), words[1].strip(",")
+    return (
+        verb in data.question_verbs
+        and subject in data.verb_first_pronouns
+        and subject not in data.statement_subjects
+    )
+
+
 def _opens_with_statement_adverb(text: str, data: LangData) -> bool:
     return _LEAD_PUNCT.sub("", text).split(" ", 1)[0] in data.statement_adverbs
 
@@ -678,6 +695,7 @@ class Analyzer:
                 bool(_HAS_WORD.search(sentence))
                 and bool(_QUESTION_END.search(sentence))
                 or bool(_starts_with_question_word(_strip_lead_in(sentence, data), data))
+                or _asks_without_mark(sentence, data)
             )
             if is_question:
                 hit = first_match(rules.topics, sentence)

@@ -455,6 +455,9 @@ class LangData:
     # Adverbs that take the first place of a statement, the verb after them ("Dan hoeft u ..."): a sentence
     # without a question mark that opens with one is no verb-first question.
     statement_adverbs: frozenset[str]
+    # Subjects after which a first verb usually states something with its object left out ("weet ik niet",
+    # "hebben we al"): a customer's line without a question mark is then no question.
+    statement_subjects: frozenset[str]
     generic_verb_first: bool  # Dutch: any finite verb + pronoun starts a yes/no question
     elaboration: tuple[Rule, ...]
     indirect_open: tuple[Rule, ...]
@@ -716,6 +719,7 @@ def load_language(lang: Lang) -> LangData:
         verb_first_pronouns=_words(raw.get("verb_first_pronouns")),
         not_verbs=_words(raw.get("not_verbs")),
         statement_adverbs=_words(raw.get("statement_adverbs")),
+        statement_subjects=_words(raw.get("statement_subjects")),
         generic_verb_first=bool(raw.get("generic_verb_first", False)),
         elaboration=elaboration,
         indirect_open=indirect_open,

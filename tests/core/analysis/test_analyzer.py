@@ -385,3 +385,24 @@ def test_an_unmarked_question_after_a_lead_clause_is_a_question(text: str, lang:
 @pytest.mark.parametrize("text", ["het is prima zo, wat mij betreft", "we zitten goed, hoe dan ook"])
 def test_a_clause_with_a_question_word_idiom_asks_nothing(text: str) -> None:
     assert default_analyzer().analyze(text, lang="nl").question is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("is er ook een proefperiode", "nl"),
+        ("kunnen jullie ook op zaterdag leveren", "nl"),
+        ("do you do weekend installs", "en"),
+        ("is there a minimum contract length", "en"),
+    ],
+)
+def test_a_customer_question_without_a_question_mark_can_signal(text: str, lang: str) -> None:
+    assert "buying_signal" in default_analyzer().analyze(text, "customer", lang=lang).acts  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("weet ik niet", "nl"), ("hebben we al", "nl"), ("Is er een storing, dan bellen we de installateur.", "nl")],
+)
+def test_a_customer_statement_that_opens_with_a_verb_is_no_question(text: str, lang: str) -> None:
+    assert "buying_signal" not in default_analyzer().analyze(text, "customer", lang=lang).acts  # type: ignore[arg-type]
