@@ -376,6 +376,7 @@ class _CustomerRules:
     fit: tuple[Rule, ...]  # "this is what we need": a buying signal in any sentence
     topics: tuple[Rule, ...]  # price, delivery, contract ...: a buying signal in a question
     not_buying_question: tuple[Rule, ...]
+    meaning_question: tuple[Rule, ...]  # "wat bedoel je met ...": never a buying signal, topic words or not
     extensions: tuple[tuple[str, tuple[Rule, ...]], ...]  # confirmation, explicit_need
 
 
@@ -420,6 +421,9 @@ class Analyzer:
                 fit=signal[:1] + self._extra.get("buying_signal", ()),
                 topics=signal[1:],
                 not_buying_question=data.customer_acts.get("not_buying_question", ()),
+                meaning_question=tuple(
+                    r for r in data.customer_acts.get("not_buying_question", ()) if r.name.rsplit(".", 1)[-1] == "meaning"
+                ),
                 extensions=tuple(
                     (act, data.customer_acts.get(act, ()) + self._extra.get(act, ()))
                     for act in EXTRA_CUSTOMER_ACTS
@@ -697,6 +701,8 @@ class Analyzer:
                 or bool(_starts_with_question_word(_strip_lead_in(sentence, data), data))
                 or _asks_without_mark(sentence, data)
             )
+            if is_question and first_match(rules.meaning_question, sentence):
+                continue  # "Sorry, wat bedoel je met preventief onderhoud?": the seller's words, not interest
             if is_question:
                 hit = first_match(rules.topics, sentence)
                 if hit:

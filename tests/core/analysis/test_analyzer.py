@@ -406,3 +406,20 @@ def test_a_customer_question_without_a_question_mark_can_signal(text: str, lang:
 )
 def test_a_customer_statement_that_opens_with_a_verb_is_no_question(text: str, lang: str) -> None:
     assert "buying_signal" not in default_analyzer().analyze(text, "customer", lang=lang).acts  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Sorry, wat bedoel je precies met een servicecontract?", "nl"),
+        ("Hoe bedoelt u, de levertijd?", "nl"),
+        ("Sorry, what do you mean by a service level agreement?", "en"),
+    ],
+)
+def test_asking_what_the_seller_meant_is_no_buying_signal(text: str, lang: str) -> None:
+    # The topic words (contract, delivery, service level) are the seller's; asking what they mean is not interest.
+    assert "buying_signal" not in default_analyzer().analyze(text, "customer", lang=lang).acts  # type: ignore[arg-type]
+
+
+def test_a_question_about_the_price_is_still_a_buying_signal() -> None:
+    assert "buying_signal" in default_analyzer().analyze("Wat kost zo'n servicecontract per maand?", "customer", lang="nl").acts
