@@ -2157,3 +2157,16 @@ def test_let_me_check_ive_understood_marks_a_summary(text: str) -> None:
 
 def test_let_me_check_without_restating_is_no_summary() -> None:
     assert "summary" not in seller("Let me check my diary.", "Can you come in next week?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Great, so shall I send you a quote for the 120 chairs?", "Shall I send over a quotation for the ten vans?"],
+)
+def test_offering_to_send_the_quote_is_a_close(text: str) -> None:
+    # analysis-labels: "Zal ik het contract opmaken?" is a direct close; so is the quote.
+    assert "closing_attempt" in seller(text).acts
+
+
+def test_offering_to_send_a_brochure_is_no_close() -> None:
+    assert "closing_attempt" not in seller("Shall I send you the brochure?").acts
