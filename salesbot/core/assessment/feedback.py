@@ -111,10 +111,14 @@ def _render(
 
 
 def _choose(entry: dict[str, str], hit: RuleHit, turns: Sequence[Turn]) -> str:
-    """The template variant: the hit's own variant if it has one, else by whose message is quoted:
+    """The template variant: the hit's own variant if it has one, else "objection" when the quoted message
+    is one (a concern is acknowledged differently from a difficulty), else by whose message is quoted:
     "seller", "customer", else "any"; "none" when there is no message to quote."""
-    role = next((t.role for t in turns if t.index == hit.anchor), None)
+    quoted = next((t for t in turns if t.index == hit.anchor), None)
+    role = quoted.role if quoted else None
     keys = [role, "any", "none"] if role else ["none", "any"]
+    if quoted is not None and quoted.role == "customer" and quoted.has("objection"):
+        keys.insert(0, "objection")
     variant = hit.detail.get("variant")
     if isinstance(variant, str):  # a rule missed in a particular way has its own wording
         keys.insert(0, variant)

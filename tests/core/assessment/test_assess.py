@@ -731,3 +731,20 @@ def test_no_summary_is_one_piece_of_advice_not_two(script) -> None:  # type: ign
     ])
     rules = [item.rule for item in assess(messages, analyzer=analyzer, outcome="advance").feedback.improvements]
     assert "lsd.summary" in rules and "lsd.summary_confirmed" not in rules
+
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_acknowledging_an_objection_is_advised_as_such(script, lang: str) -> None:  # type: ignore[no-untyped-def]
+    # "That sounds frustrating" fits a difficulty, not "we're fine for chairs"; the advice names the concern.
+    from salesbot.core.assessment.feedback import _choose
+    from salesbot.core.assessment.language import language_data
+    from salesbot.core.assessment.rubric import RuleHit
+
+    messages, analyzer = script([("s", "We sell office chairs.", "pitch"), ("c", "We zitten goed.", "objection"),
+                                 ("s", "Hoeveel medewerkers?", "open situation"), ("c", "Het is lastig.", "")], lang=lang)
+    turns = assess(messages, analyzer=analyzer).turns
+    entry = language_data(lang)["feedback"]["improvements"]["lsd.acknowledgement"]
+    missed = RuleHit("lsd.acknowledgement", 0.0, 5.0, anchor=2)
+    assert _choose(entry, missed, turns) == entry["objection"]
+    assert _choose(entry, RuleHit("lsd.acknowledgement", 0.0, 5.0, anchor=4), turns) == entry["customer"]
