@@ -2170,3 +2170,15 @@ def test_offering_to_send_the_quote_is_a_close(text: str) -> None:
 
 def test_offering_to_send_a_brochure_is_no_close() -> None:
     assert "closing_attempt" not in seller("Shall I send you the brochure?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sounds nice, but we replaced all our chairs two years ago.", "Fair enough, though we only renewed our contract in May."],
+)
+def test_but_we_just_bought_is_an_objection(text: str) -> None:
+    assert "objection" in customer(text).acts
+
+
+def test_a_purchase_told_without_a_but_is_a_fact() -> None:
+    assert "objection" not in customer("We replaced the chairs two years ago and they hold up fine.").acts
