@@ -423,3 +423,17 @@ def test_asking_what_the_seller_meant_is_no_buying_signal(text: str, lang: str) 
 
 def test_a_question_about_the_price_is_still_a_buying_signal() -> None:
     assert "buying_signal" in default_analyzer().analyze("Wat kost zo'n servicecontract per maand?", "customer", lang="nl").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("We bought new ones two years ago.", "en"),
+        ("We need it every day.", "en"),
+        ("We hebben het al.", "nl"),
+        ("Wij willen een demo van de nieuwe software.", "nl"),
+    ],
+)
+def test_short_lines_opening_with_we_get_their_language(text: str, lang: str) -> None:
+    # "we" is a word in both languages: the rest of the line must decide.
+    assert default_analyzer().detect_language(text) == lang
