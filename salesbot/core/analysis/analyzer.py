@@ -373,6 +373,7 @@ def _find_question(sentences: Sequence[str], data: LangData) -> _Question | None
 class _CustomerRules:
     objection: tuple[Rule, ...]
     objection_in_answer: tuple[Rule, ...]
+    refusal: tuple[Rule, ...]  # "nee", "nog niet": an objection only in an answer to a close
     fit: tuple[Rule, ...]  # "this is what we need": a buying signal in any sentence
     topics: tuple[Rule, ...]  # price, delivery, contract ...: a buying signal in a question
     not_buying_question: tuple[Rule, ...]
@@ -387,6 +388,7 @@ class Analyzer:
         self._extra: dict[str, tuple[Rule, ...]] = {}
         self._act_rule_cache: dict[str, tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
         self._customer_rule_cache: dict[str, _CustomerRules] = {}
+        self._close_rule_cache: dict[str, tuple[Rule, ...]] = {}
         self._extra_phrases: dict[str, tuple[str, ...]] = {}
         for label, phrases in (extra_cues or {}).items():
             cleaned = tuple(p for p in (str(x).strip() for x in phrases) if p)
@@ -418,6 +420,7 @@ class Analyzer:
                 objection=objection,
                 # An answer to the seller's question explains: general resistance is not a new objection.
                 objection_in_answer=tuple(r for r in objection if r.name != "objection.general"),
+                refusal=data.customer_acts.get("refusal", ()),
                 fit=signal[:1] + self._extra.get("buying_signal", ()),
                 topics=signal[1:],
                 not_buying_question=data.customer_acts.get("not_buying_question", ()),
@@ -460,10 +463,23 @@ class Analyzer:
         if role == "customer":
             # An answer to the seller's question explains; general resistance cues (a hedge, a sunk
             # cost) in an answer are not a new objection. Specific ones (price, timing, stalls) still are.
-            answering = bool(context) and context[-1].role == "seller" and "?" in context[-1].text
-            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering)
+            previous = context[-1] if context and context[-1].role == "seller" else None
+            # An answer to a close or proposal is not an explanation: refusals and stalls count there.
+            to_close = previous is not None and self._asks_to_close(previous.text, data)
+            answering = previous is not None and "?" in previous.text and not to_close
+            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering, to_close)
             return Analysis(lang, role, None, None, acts, tuple(evidence), terms)
         return self._seller(norm, sentences, terms, context, data, evidence)
+
+    def _asks_to_close(self, text: str, data: LangData) -> bool:
+        """Does the seller's message ask for a commitment (the closing cue rules, scenario cues included)?"""
+        act_rules, act_names = self._act_rules(data)
+        closes = self._close_rule_cache.get(data.lang)
+        if closes is None:
+            closes = self._close_rule_cache[data.lang] = tuple(
+                rule for rule, act in zip(act_rules, act_names, strict=True) if act == "closing_attempt"
+            )
+        return first_match(closes, normalise(text)) is not None
 
     # -- seller ----------------------------------------------------------------------------------
     def _seller(
@@ -676,11 +692,17 @@ class Analyzer:
         data: LangData,
         evidence: list[Evidence],
         answering: bool = False,
+        to_close: bool = False,
     ) -> tuple[str, ...]:
         found: dict[str, Evidence] = {}
         objection_sentences: set[int] = set()
         rules = self._customer_rules(data)
-        objection_rules = rules.objection_in_answer if answering else rules.objection
+        # A bare refusal ("Nog niet, nee.") is an objection to a close, not in an answer to a question about
+        # the situation ("Heeft u al eens gekeken?" "Nog niet, nee.") nor on its own ("Nee, dat doen we zelf").
+        if to_close:
+            objection_rules = rules.refusal + rules.objection
+        else:
+            objection_rules = rules.objection_in_answer if answering else rules.objection
         for index, sentence in enumerate(sentences):
             hit = first_match(objection_rules, sentence)
             if hit:

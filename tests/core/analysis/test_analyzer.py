@@ -437,3 +437,17 @@ def test_a_question_about_the_price_is_still_a_buying_signal() -> None:
 def test_short_lines_opening_with_we_get_their_language(text: str, lang: str) -> None:
     # "we" is a word in both languages: the rest of the line must decide.
     assert default_analyzer().detect_language(text) == lang
+
+
+def test_a_bare_refusal_objects_to_a_close_but_answers_a_question() -> None:
+    close = [Message("seller", "Zullen we de proef volgende week starten?")]
+    question = [Message("seller", "Heeft u al eens naar planningssoftware gekeken?")]
+    assert "objection" in A.analyze("Nog niet, nee.", "customer", close, "nl").acts
+    assert "objection" not in A.analyze("Nog niet, nee.", "customer", question, "nl").acts
+    assert "objection" not in A.analyze("Nee, dat doen we zelf niet.", "customer", [], "nl").acts
+
+
+def test_general_doubt_in_an_answer_to_a_close_is_an_objection() -> None:
+    # In an answer to a situation question a hedge explains; in an answer to a close it holds the sale up.
+    close = [Message("seller", "Zal ik de offerte voor alle veertien filialen opmaken?")]
+    assert "objection" in A.analyze("Ik weet het niet, hoor.", "customer", close, "nl").acts
