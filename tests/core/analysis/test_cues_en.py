@@ -2392,3 +2392,35 @@ def test_checking_understanding_is_no_acknowledgement(text: str) -> None:
 
 def test_any_feedback_from_tenants_is_no_introduction() -> None:
     assert "introduction" not in seller("Any feedback from tenants about the heating?").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would it be useful if I put a short comparison together for your boss?",
+        "Did that answer your question about the warranty?",
+        "Is everyone happy with me recording this call?",
+        "Are you alright with me taking some notes as we go?",
+        "Lovely, big weekend coming up, any plans?",
+    ],
+)
+def test_offers_checks_and_small_talk_are_no_spin(text: str) -> None:
+    assert seller(text).spin is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do the nurses trust the figures on the dashboard?",
+        "Is the current platform giving your planners everything they need?",
+        "How would you rate the support you get from the installer?",
+        "What's it like when three coaches turn up in the same afternoon?",
+    ],
+)
+def test_trust_adequacy_and_rating_questions_are_problem(text: str) -> None:
+    assert seller(text).spin == "problem"
+
+
+def test_sanding_is_a_real_word_not_a_typo() -> None:
+    found = seller("How much sanding does each door need?")
+    assert not any(e.rule == "typo.corrected" and e.match.startswith("sanding") for e in found.evidence)
