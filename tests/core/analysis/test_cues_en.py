@@ -2424,3 +2424,25 @@ def test_trust_adequacy_and_rating_questions_are_problem(text: str) -> None:
 def test_sanding_is_a_real_word_not_a_typo() -> None:
     found = seller("How much sanding does each door need?")
     assert not any(e.rule == "typo.corrected" and e.match.startswith("sanding") for e in found.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have the breakdowns started to hurt the service your members get?",
+        "Could a failed inspection put your licence at risk?",
+    ],
+)
+def test_harm_to_the_service_or_putting_something_at_risk_is_implication(text: str) -> None:
+    assert seller(text).spin == "implication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What happens to the crates once they come back to the yard?",
+        "How is the cost of the security guards divided between the units?",
+    ],
+)
+def test_routine_flows_and_cost_splits_are_situation(text: str) -> None:
+    assert seller(text).spin == "situation"
