@@ -2446,3 +2446,25 @@ def test_harm_to_the_service_or_putting_something_at_risk_is_implication(text: s
 )
 def test_routine_flows_and_cost_splits_are_situation(text: str) -> None:
     assert seller(text).spin == "situation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would it be worth tackling before the busy season?",
+        "Do you think your tenants would notice the difference?",
+    ],
+)
+def test_worth_tackling_and_noticing_the_difference_are_need_payoff(text: str) -> None:
+    assert seller(text).spin == "need_payoff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the current courier letting your customers down?",
+        "Is the team keeping on top of the repairs list?",
+    ],
+)
+def test_letting_down_and_keeping_on_top_of_are_problem(text: str) -> None:
+    assert seller(text).spin == "problem"
