@@ -2468,3 +2468,25 @@ def test_worth_tackling_and_noticing_the_difference_are_need_payoff(text: str) -
 )
 def test_letting_down_and_keeping_on_top_of_are_problem(text: str) -> None:
     assert seller(text).spin == "problem"
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "spin"),
+    [
+        (
+            "The printers keep jamming on the night shift.",
+            "Which printers are they, the ones in dispatch?",
+            "situation",
+        ),
+        ("The portal times out every afternoon.", "Is it the supplier's portal or your own?", "situation"),
+        (
+            "All the bookings are kept in a paper diary at reception.",
+            "And how does the receptionist find that?",
+            "problem",
+        ),
+    ],
+)
+def test_questions_after_a_difficulty_identify_or_ask_how_it_goes(
+    previous: str, text: str, spin: str
+) -> None:
+    assert seller(text, previous).spin == spin
