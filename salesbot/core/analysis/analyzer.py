@@ -63,6 +63,9 @@ _ACT_ORDER = {
 }
 
 # Acts found by cue rules alone (summary and follow-up also need the context).
+# Objection rules that do not count in an answer to a question about the situation: general resistance (a
+# hedge, a sunk cost) explains there, and a bare "not yet" answers "have you ever ...?".
+_EXPLAINED_IN_ANSWERS = frozenset({"objection.general", "objection.not_now"})
 _CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_attempt", "pitch", "benefit")
 # SPIN rule groups that only decide when nothing more specific fired.
 _WEAK_SPIN_GROUPS = frozenset({"situation_strong", "situation_frame", "problem_word", "situation_default"})
@@ -419,7 +422,7 @@ class Analyzer:
             cached = self._customer_rule_cache[data.lang] = _CustomerRules(
                 objection=objection,
                 # An answer to the seller's question explains: general resistance is not a new objection.
-                objection_in_answer=tuple(r for r in objection if r.name != "objection.general"),
+                objection_in_answer=tuple(r for r in objection if r.name not in _EXPLAINED_IN_ANSWERS),
                 refusal=data.customer_acts.get("refusal", ()),
                 fit=signal[:1] + self._extra.get("buying_signal", ()),
                 topics=signal[1:],

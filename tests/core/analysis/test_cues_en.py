@@ -2490,3 +2490,11 @@ def test_questions_after_a_difficulty_identify_or_ask_how_it_goes(
     previous: str, text: str, spin: str
 ) -> None:
     assert seller(text, previous).spin == spin
+
+
+def test_not_yet_answers_a_question_but_stalls_a_close() -> None:
+    asked = [Message("seller", "Have you looked at telematics before?")]
+    closed = [Message("seller", "Shall we book the installation for Monday?")]
+    assert "objection" not in A.analyze("Not yet, no.", "customer", asked, "en").acts
+    assert "objection" in A.analyze("Not yet, no.", "customer", closed, "en").acts
+    assert "objection" in customer("Not now, thanks. Maybe after the summer.").acts
