@@ -63,10 +63,10 @@ _ACT_ORDER = {
 }
 
 # Acts found by cue rules alone (summary and follow-up also need the context).
+_CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_attempt", "pitch", "benefit")
 # Objection rules that do not count in an answer to a question about the situation: general resistance (a
 # hedge, a sunk cost) explains there, and a bare "not yet" answers "have you ever ...?".
 _EXPLAINED_IN_ANSWERS = frozenset({"objection.general", "objection.not_now"})
-_CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_attempt", "pitch", "benefit")
 # SPIN rule groups that only decide when nothing more specific fired.
 _WEAK_SPIN_GROUPS = frozenset({"situation_strong", "situation_frame", "problem_word", "situation_default"})
 
@@ -242,8 +242,8 @@ def _verb_first(clause: str, data: LangData, strict: bool, stated: bool = False)
 
 
 def _asks_without_mark(sentence: str, data: LangData) -> bool:
-    """A customer's yes/no question typed without a question mark ("is er een proefperiode", "can you send
-    the price list"): a known question verb, then a subject, and no full stop. Not after "ik"/"we" in Dutch
+    """A customer's yes/no question typed without a question mark ("is er een proefperiode", "do you do
+    weekend installs"): a known question verb, then a subject, and no full stop. Not after "ik"/"we" in Dutch
     or "I" in English: "weet ik niet", "hebben we al" leave out what they are about and state it."""
     if sentence.rstrip().endswith((".", "!")):
         return False
@@ -427,9 +427,7 @@ class Analyzer:
                 fit=signal[:1] + self._extra.get("buying_signal", ()),
                 topics=signal[1:],
                 not_buying_question=data.customer_acts.get("not_buying_question", ()),
-                meaning_question=tuple(
-                    r for r in data.customer_acts.get("not_buying_question", ()) if r.name.rsplit(".", 1)[-1] == "meaning"
-                ),
+                meaning_question=tuple(r for r in data.customer_acts.get("not_buying_question", ()) if r.name == "meaning"),
                 extensions=tuple(
                     (act, data.customer_acts.get(act, ()) + self._extra.get(act, ()))
                     for act in EXTRA_CUSTOMER_ACTS
@@ -464,10 +462,9 @@ class Analyzer:
             evidence.append(Evidence("text", "typo.corrected", ", ".join(fixes)))
         norm = " ".join(sentences)
         if role == "customer":
-            # An answer to the seller's question explains; general resistance cues (a hedge, a sunk
-            # cost) in an answer are not a new objection. Specific ones (price, timing, stalls) still are.
+            # An answer to the seller's question explains (see _EXPLAINED_IN_ANSWERS); an answer to a close
+            # does not: every objection cue counts there, and so does a bare refusal.
             previous = context[-1] if context and context[-1].role == "seller" else None
-            # An answer to a close or proposal is not an explanation: refusals and stalls count there.
             to_close = previous is not None and self._asks_to_close(previous.text, data)
             answering = previous is not None and "?" in previous.text and not to_close
             acts = self._customer_acts(norm, sentences, terms, data, evidence, answering, to_close)
