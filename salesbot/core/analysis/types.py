@@ -74,6 +74,19 @@ class Analysis:
     def has(self, act: str) -> bool:
         return act in self.acts
 
+    def explores(self, concern_terms: frozenset[str]) -> bool:
+        """Asks what lies behind a customer's objection: a follow-up, or an open question that is no
+        discovery question about something else: one with no SPIN label, in a message that acknowledges the
+        objection, or in its words ("Hoeveel medewerkers heeft u?" right after the objection is not)."""
+        if self.has("follow_up"):
+            return True
+        return self.question == "open" and (
+            self.spin is None
+            or self.has("acknowledgement")
+            or self.has("summary")
+            or bool(concern_terms & self.terms)
+        )
+
     def to_dict(self) -> dict[str, object]:
         return {
             "lang": self.lang,

@@ -534,7 +534,7 @@ def objections(turns: Sequence[Turn], outcome: Outcome) -> list[ObjectionRecord]
             continue
         window = _seller_after(turns, position, RESPONSE_WINDOW, stop_at="objection")
         ack = next((t.index for t in window if t.has("acknowledgement")), None)
-        explored = next((t.index for t in window if _explores(t, turn)), None)
+        explored = next((t.index for t in window if t.analysis.explores(turn.analysis.terms)), None)
         benefit = next((t.index for t in window if t.has("benefit")), None)
         later = [t for t in turns[position + 1 :] if t.role == "customer"]
         repeated = (bool(later) and later[0].has("objection")) or any(
@@ -552,17 +552,6 @@ def objections(turns: Sequence[Turn], outcome: Outcome) -> list[ObjectionRecord]
             )
         )
     return records
-
-
-def _explores(seller: Turn, objection: Turn) -> bool:
-    """Asks what lies behind the objection: a follow-up, or an open question that is no discovery question
-    about something else: one with no SPIN label, or after acknowledging the objection, or in its words
-    ("Hoeveel medewerkers heeft u?" after "Dat moet ik met de raad bespreken" is not)."""
-    a = seller.analysis
-    if seller.has("follow_up"):
-        return True
-    acknowledging = seller.has("acknowledgement") or seller.has("summary")
-    return a.question == "open" and (a.spin is None or acknowledging or bool(a.terms & objection.analysis.terms))
 
 
 def structure(turns: Sequence[Turn], signals: Sequence[BuyingSignal]) -> Structure:

@@ -714,7 +714,7 @@ class Engine:
         benefit = a.has("benefit") or self._implied_benefit(turn, a, objection)
         if benefit and explored_before and self._answers(turn, a, objection):
             progress |= OBJ_ANSWERED
-        elif self._explores(a, objection):
+        elif a.explores(self._objection_terms[objection.id]):
             progress |= OBJ_EXPLORED
         new = progress & ~before
         state.objection_progress = progress
@@ -743,19 +743,6 @@ class Engine:
         else:
             turn.say(self._choose(state, self._replies["acknowledged"]))
         return True
-
-    def _explores(self, a: Analysis, objection: Objection) -> bool:
-        """Asks what lies behind the objection: a follow-up on it, or an open question that is no discovery
-        question about something else: one with no SPIN label, or after acknowledging the objection, or in
-        its words ("Hoeveel medewerkers heeft u?" right after the objection is not)."""
-        if a.has("follow_up"):
-            return True
-        return a.question == "open" and (
-            a.spin is None
-            or a.has("acknowledgement")
-            or a.has("summary")
-            or bool(self._objection_terms[objection.id] & a.terms)
-        )
 
     def _implied_benefit(self, turn: _Turn, a: Analysis, objection: Objection) -> bool:
         """A statement (not a question, not a close) during an open objection that names the topic words
