@@ -392,19 +392,19 @@ def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> A
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
 
 
-def _without_scripted(
-    acts: list[str], evidence: list[Evidence], act: str, message: str, line: str, rule: str
+def _without_inside(
+    acts: list[str], evidence: list[Evidence], act: str, message: str, spans: Sequence[Span],
+    because: Evidence | None = None,
 ) -> tuple[list[str], list[Evidence]]:
-    """Drop the `act` evidence found only inside the scripted answer `line` (and the act when none is
-    left), saying which scripted line it was."""
+    """Drop the `act` evidence whose matched text lies only inside the spans (scripted lines), and the act
+    when none is left; `because` says which scripted line it was."""
     label = f"act={act}"
-    spans = _occurrences(message, line)
     kept = [e for e in evidence if not (e.label == label and _inside(e.match, message, spans))]
     if len(kept) == len(evidence):
         return acts, evidence
     if not any(e.label == label for e in kept):
         acts = [a for a in acts if a != act]
-    return acts, [*kept, Evidence(label=f"act!={act}", rule=rule, match=line[:80])]
+    return acts, kept + ([because] if because is not None else [])
 
 
 def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str, str, str]]) -> Analysis:
@@ -418,8 +418,10 @@ def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str
     signal_spans: list[Span] = []
     for line, act, rule in lines:
         if not act and line in message:
+            spans = _occurrences(message, line)
             for customer_act in ("objection", "buying_signal"):
-                acts, evidence = _without_scripted(acts, evidence, customer_act, message, line, rule)
+                because = Evidence(label=f"act!={customer_act}", rule=rule, match=line[:80])
+                acts, evidence = _without_inside(acts, evidence, customer_act, message, spans, because)
     for line, act, rule in lines:
         if not act or line not in message:
             continue
@@ -430,11 +432,8 @@ def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str
             evidence.append(Evidence(label=f"act={act}", rule=rule, match=line[:80]))
         if act not in acts:
             acts.append(act)
-    if signal_spans and "objection" in acts:
-        kept = [e for e in evidence if not (e.label == "act=objection" and _inside(e.match, message, signal_spans))]
-        if len(kept) < len(evidence) and not any(e.label == "act=objection" for e in kept):
-            acts.remove("objection")
-        evidence = kept
+    if signal_spans:
+        acts, evidence = _without_inside(acts, evidence, "objection", message, signal_spans)
     if acts == list(analysis.acts) and evidence == list(analysis.evidence):
         return analysis
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
