@@ -46,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         nargs="+",
         metavar="FILE",
         help="score against labelled JSON Lines corpus files (P/R/F1 per label, "
-        "question accuracy, SPIN macro-F1 and confusion matrix, per language and overall)",
+        "question accuracy, SPIN macro-F1 and confusion matrix, per language and overall; "
+        'pitch, benefit, confirmation and explicit_need on items marked "extensions": true)',
     )
     parser.add_argument(
         "--baseline",
