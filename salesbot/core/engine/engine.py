@@ -420,12 +420,18 @@ class Engine:
         only when the question names the fact's topic."""
         state = turn.state
         pain = self._pains.get(state.focus or "")
-        if pain is None or a.spin not in (None, "situation") or a.question is None or a.has("summary"):
+        if pain is None or a.question is None or a.has("summary"):
+            return False
+        if a.spin == "problem":
+            # "Hoe vaak gebeurt dat per week?" right after the pain: asks more about it, not for another
+            if not (a.has("follow_up") and self._just_told(state, pain)):
+                return False
+        elif a.spin not in (None, "situation"):
             return False
         keywords = self._index.matches(state.transcript[-1].text, a.terms)
         pain_hits = len(self._need_kw[pain.id] & keywords)
         fact_hits = max((len(kws & keywords) for _, kws in self._fact_kw), default=0)
-        if fact_hits > pain_hits:
+        if fact_hits > pain_hits and a.spin != "problem":  # a problem question asks about the pain, not "week"
             return False
         unrevealed = self._best_pain(keywords, [p for p in self.scenario.pains if p.id not in state.pains])
         if unrevealed is not None and len(self._pain_kw[unrevealed.id] & keywords) >= pain_hits:
@@ -439,7 +445,9 @@ class Engine:
         if not about_pain and (a.question != "open" or not self._echoes_customer(state, a)):
             return False
         state.situation_streak = 0
-        if not self._reveal_next_implication(turn, pain, keywords):
+        # A problem question ("how often?") gets more of the problem; consequences are for implication
+        # questions, as the method has it.
+        if a.spin == "problem" or not self._reveal_next_implication(turn, pain, keywords):
             turn.say(self._choose(state, self._replies["elaborate"]))
             turn.events.append(f"elaborated:{pain.id}")
         return True
@@ -540,9 +548,16 @@ class Engine:
         pain = self._target_pain(turn, keywords)
         if pain is None:
             return
+        told = [i for i in pain.implications if f"{pain.id}/{i.id}" in state.implications]
+        if any(self._impl_kw[(pain.id, i.id)] & keywords for i in told) and not any(
+            self._impl_kw[(pain.id, i.id)] & keywords for i in pain.implications if i not in told
+        ):
+            turn.say(self._choose(state, self._replies["already_told"]))  # asked again about a told one
+            turn.events.append(f"already_told:{pain.id}")
+            return
         if self._reveal_next_implication(turn, pain, keywords):
             return
-        if any(i.startswith(pain.id + "/") for i in state.implications):
+        if told:
             turn.say(self._choose(state, self._replies["already_told"]))
             turn.events.append(f"already_told:{pain.id}")
         else:

@@ -183,6 +183,23 @@ def test_an_implication_question_after_a_new_pain_is_about_that_pain(engine, m) 
     assert "implication:planning/eigenaar" in result.events and not any("already_told" in e for e in result.events)
 
 
+def test_a_problem_follow_up_on_the_pain_just_told_gets_more_of_it(engine, m) -> None:
+    # "Hoe vaak gebeurt dat per week?": more about the problem, not "Problemen? Niet meer dan anderen", and
+    # no consequence either (those are earned by implication questions).
+    state = engine.new_session(1)
+    engine.turn(state, m.PROBLEM)
+    result = engine.turn(state, "spin=problem q=open acts=follow_up | Hoe vaak gebeurt dat per week?")
+    assert result.events[-1] == "elaborated:storingen" and not state.implications
+
+
+def test_asking_again_about_a_told_consequence_is_already_told(engine, m) -> None:
+    state = engine.new_session(1)
+    engine.turn(state, m.PROBLEM)
+    engine.turn(state, m.IMPLICATION)
+    result = engine.turn(state, "spin=implication q=open | En wat kost dat weggooien u dan?")
+    assert "already_told:storingen" in result.events and state.implications == ["storingen/derving"]
+
+
 def _with_objection(engine: Engine, m, need: bool = True) -> SessionState:
     state = engine.new_session(1)
     engine.turn(state, m.PROBLEM)
