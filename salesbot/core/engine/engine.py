@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from salesbot.core.analysis.lexicon import load_language
 from salesbot.core.analysis.types import Analysis, Lang, Message
 from salesbot.core.engine import rules
 from salesbot.core.engine.machine import PHASES, fire, machine_for
@@ -177,8 +178,13 @@ class Engine:
         for _, kws in self._fact_kw:
             for k in kws:
                 sharing[k] = sharing.get(k, 0) + 1
+        # A question word in a topic ("hoeveel", "how many") catches questions that name nothing else; it
+        # weighs half, so "Hoeveel planners hebben jullie?" is about the planners, not the organisation.
+        asking = load_language(self.lang).question_words
+        generic = keys([k for f in scenario.facts for k in f.topic if k.lower().strip() in asking])
         self._fact_key_weight = {
-            k: (1.5 if k in self._index.phrases else 1.0) / n for k, n in sharing.items()
+            k: (1.5 if k in self._index.phrases else 1.0) * (0.5 if k in generic else 1.0) / n
+            for k, n in sharing.items()
         }
         self._pain_kw = {p.id: keys(p.topic) for p in scenario.pains}
         self._impl_kw = {(p.id, i.id): keys(i.topic or ()) for p in scenario.pains for i in p.implications}

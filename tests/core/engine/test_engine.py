@@ -436,3 +436,14 @@ def test_a_benefit_links_by_the_scenarios_topic_words_before_the_customers_words
     assert {"queues", "breakdowns"} <= set(state.pains)
     result = engine.turn(state, "We maintain the machine ourselves and fix any fault within a day, so members never go without.")
     assert "benefit:breakdowns" in result.events
+
+
+def test_a_question_word_in_a_fact_topic_does_not_outweigh_the_thing_asked_about() -> None:
+    # roosterplanning: "hoeveel" is in the organisation's topic so that "Hoeveel zijn jullie?" gets an
+    # answer; asked how many planners, the customer tells about the planners.
+    from salesbot.scenario_files import find_scenario
+
+    engine = Engine(find_scenario("roosterplanning-thuiszorg"))
+    state = engine.new_session(4)
+    engine.turn(state, "Goedemiddag meneer De Boer, Sanne van Planbaar. Heeft u even?")
+    assert "fact:planners" in engine.turn(state, "Hoeveel planners hebben jullie?").events
