@@ -593,15 +593,6 @@ class Engine:
         names before the customer did (asking its consequences presumes the problem)."""
         state = turn.state
         revealed = [self._pains[p] for p in state.pains]
-        focus = self._pains.get(state.focus or "")
-        if (
-            focus is not None
-            and turn.analysis is not None
-            and turn.analysis.has("follow_up")
-            and self._just_told(state, focus)
-            and self._best_pain(keywords, self.scenario.pains) in (None, focus)
-        ):
-            return focus  # "Wat doet dat met ...?" right after the pain: about it, unless another is named
         pain = self._best_pain(keywords, revealed, with_implications=True, prefer=state.focus, told=state.implications)
         if pain is None:
             unrevealed = [p for p in self.scenario.pains if p.id not in state.pains]
