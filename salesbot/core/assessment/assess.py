@@ -347,15 +347,22 @@ def _inside(match: str, message: str, spans: Sequence[Span]) -> bool:
     return bool(where) and all(any(s <= start and end <= e for s, e in spans) for start, end in where)
 
 
-def _without_evidence(analysis: Analysis, act: str, drop: Callable[[Evidence], bool]) -> tuple[list[str], list[Evidence]]:
+def _found_inside(message: str, spans: Sequence[Span]) -> Callable[[Evidence], bool]:
+    """Selects the evidence whose matched text lies only inside the spans of the message."""
+    return lambda e: _inside(e.match, message, spans)
+
+
+def _without_evidence(
+    acts: Sequence[str], evidence: Sequence[Evidence], act: str, drop: Callable[[Evidence], bool]
+) -> tuple[list[str], list[Evidence]]:
     """The acts and evidence without the `act` evidence `drop` selects, and without the act itself when no
     evidence for it remains (it was there only because of the dropped text)."""
     label = f"act={act}"
-    evidence = [e for e in analysis.evidence if not (e.label == label and drop(e))]
-    acts = list(analysis.acts)
-    if act in acts and len(evidence) < len(analysis.evidence) and not any(e.label == label for e in evidence):
-        acts.remove(act)
-    return acts, evidence
+    kept = [e for e in evidence if not (e.label == label and drop(e))]
+    left = list(acts)
+    if act in left and len(kept) < len(evidence) and not any(e.label == label for e in kept):
+        left.remove(act)
+    return left, kept
 
 
 def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> Analysis:
@@ -368,7 +375,9 @@ def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> A
         return analysis
     spans = [span for span, _ in found]
     whole = _covers(message, spans)
-    acts, evidence = _without_evidence(analysis, "buying_signal", lambda e: whole or _inside(e.match, message, spans))
+    acts, evidence = _without_evidence(
+        analysis.acts, analysis.evidence, "buying_signal", lambda e: whole or _inside(e.match, message, spans)
+    )
     if whole and "buying_signal" in acts:
         acts.remove("buying_signal")
         evidence = [e for e in evidence if e.label != "act=buying_signal"]
@@ -392,21 +401,6 @@ def _with_stock_reply(analysis: Analysis, text: str, stock: dict[str, str]) -> A
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
 
 
-def _without_inside(
-    acts: list[str], evidence: list[Evidence], act: str, message: str, spans: Sequence[Span],
-    because: Evidence | None = None,
-) -> tuple[list[str], list[Evidence]]:
-    """Drop the `act` evidence whose matched text lies only inside the spans (scripted lines), and the act
-    when none is left; `because` says which scripted line it was."""
-    label = f"act={act}"
-    kept = [e for e in evidence if not (e.label == label and _inside(e.match, message, spans))]
-    if len(kept) == len(evidence):
-        return acts, evidence
-    if not any(e.label == label for e in kept):
-        acts = [a for a in acts if a != act]
-    return acts, kept + ([because] if because is not None else [])
-
-
 def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str, str, str]]) -> Analysis:
     """Add the acts of scripted customer lines found in the message, with their evidence. A closing-signal
     line is a buying signal whatever the analyser read into it: an objection found only inside that line
@@ -420,8 +414,12 @@ def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str
         if not act and line in message:
             spans = _occurrences(message, line)
             for customer_act in ("objection", "buying_signal"):
-                because = Evidence(label=f"act!={customer_act}", rule=rule, match=line[:80])
-                acts, evidence = _without_inside(acts, evidence, customer_act, message, spans, because)
+                before = len(evidence)
+                acts, evidence = _without_evidence(
+                    acts, evidence, customer_act, _found_inside(message, spans)
+                )
+                if len(evidence) < before:  # say which scripted line it was
+                    evidence.append(Evidence(label=f"act!={customer_act}", rule=rule, match=line[:80]))
     for line, act, rule in lines:
         if not act or line not in message:
             continue
@@ -433,7 +431,7 @@ def _with_scenario_acts(analysis: Analysis, text: str, lines: Sequence[tuple[str
         if act not in acts:
             acts.append(act)
     if signal_spans:
-        acts, evidence = _without_inside(acts, evidence, "objection", message, signal_spans)
+        acts, evidence = _without_evidence(acts, evidence, "objection", _found_inside(message, signal_spans))
     if acts == list(analysis.acts) and evidence == list(analysis.evidence):
         return analysis
     return replace(analysis, acts=tuple(acts), evidence=tuple(evidence))
