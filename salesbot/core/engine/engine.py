@@ -592,6 +592,9 @@ class Engine:
         """The revealed pain an implication or need-payoff question is about; reveals a pain the trainee
         names before the customer did (asking its consequences presumes the problem)."""
         state = turn.state
+        focus = self._pains.get(state.focus or "")
+        if focus is not None and self._deepens_focus(turn, focus, keywords):
+            return focus
         revealed = [self._pains[p] for p in state.pains]
         pain = self._best_pain(keywords, revealed, with_implications=True, prefer=state.focus, told=state.implications)
         if pain is None:
@@ -607,6 +610,18 @@ class Engine:
             return None
         state.focus = pain.id
         return pain
+
+    def _deepens_focus(self, turn: _Turn, focus: Pain, keywords: frozenset[str]) -> bool:
+        """A follow-up right after the customer spoke of a pain is about that pain ("Wat doet dat met de
+        medewerkers?" after the sick calls), even when its words belong to another pain's consequence,
+        unless it names another pain, or this pain has nothing left to tell."""
+        return (
+            turn.analysis is not None
+            and turn.analysis.has("follow_up")
+            and self._just_told(turn.state, focus)
+            and any(f"{focus.id}/{i.id}" not in turn.state.implications for i in focus.implications)
+            and self._best_pain(keywords, self.scenario.pains) in (None, focus)
+        )
 
     def _best_pain(
         self,

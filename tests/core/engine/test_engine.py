@@ -200,6 +200,28 @@ def test_asking_again_about_a_told_consequence_is_already_told(engine, m) -> Non
     assert "already_told:storingen" in result.events and state.implications == ["storingen/derving"]
 
 
+def test_a_follow_up_right_after_a_pain_deepens_that_pain(engine, m) -> None:
+    # "kosten" is a consequence topic of the first pain, but "Wat betekent dat ..." right after the second
+    # pain asks about the second one.
+    state = engine.new_session(1)
+    engine.turn(state, m.PROBLEM)
+    engine.turn(state, m.PROBLEM_PLANNING)
+    result = engine.turn(state, "spin=implication q=open acts=follow_up | Wat betekent dat voor de kosten?")
+    assert "implication:planning/eigenaar" in result.events
+
+
+def test_a_follow_up_after_a_pain_with_nothing_left_to_tell_goes_where_its_words_point(engine, m) -> None:
+    # The planning pain told its one consequence; "... voor de kosten?" then reaches the costs of the
+    # breakdowns rather than "already told".
+    state = engine.new_session(1)
+    engine.turn(state, m.PROBLEM)
+    engine.turn(state, m.PROBLEM_PLANNING)
+    engine.turn(state, "spin=implication q=open acts=follow_up | Wat betekent dat voor u?")
+    result = engine.turn(state, "spin=implication q=open acts=follow_up | Wat betekent dat voor de kosten?")
+    assert state.implications == ["planning/eigenaar", "storingen/derving"]
+    assert "implication:storingen/derving" in result.events
+
+
 def _with_objection(engine: Engine, m, need: bool = True) -> SessionState:
     state = engine.new_session(1)
     engine.turn(state, m.PROBLEM)
