@@ -525,12 +525,18 @@ class LangData:
         """The cue word ``word`` is one typo away from (a letter extra, missing, wrong or two letters
         swapped), or None. Only words of 5+ letters (4 for swapped letters) that are not cue words
         themselves are corrected, so ordinary words are left alone."""
+        target = self.correction_target(word)
+        if target is None or word in self.known_words or word in known_words(self.lang):
+            return None
+        return target
+
+    def correction_target(self, word: str) -> str | None:
+        """The cue word ``word`` looks like a typo of, before the lists of real words are consulted (those
+        lists are generated from it: tests/core/analysis/test_known_words.py)."""
         if len(word) < 4 or word in self.vocabulary or word in self.stop_words or not word.isalpha():
             return None
         target = self._candidate(word)
-        if target is None or word in self.known_words or word in known_words(self.lang):
-            return None
-        if target.startswith(word) or word.startswith(target):
+        if target is None or target.startswith(word) or word.startswith(target):
             return None  # an inflection ("driver"/"drivers", "snellere"/"sneller"), not a typo
         return target
 
@@ -656,8 +662,9 @@ def start_word_table(lang: Lang) -> dict[str, list[list[str] | None]]:
 
 @cache
 def known_words(lang: Lang) -> frozenset[str]:
-    """Real words one typo away from a cue word (generated once from the simplemma lexicon), loaded on the
-    first correction candidate only: "weken" is not a typo of "werken", "winkel" not of "winkels"."""
+    """Real words one typo away from a cue word (generated from the simplemma lexicon by
+    tests/core/analysis/test_known_words.py), loaded on the first correction candidate only: "weken" is not
+    a typo of "werken", "winkel" not of "winkels"."""
     path = resources.files("salesbot.core.analysis").joinpath("data", f"known_{lang}.json")
     try:
         raw = json.loads(path.read_text("utf-8"))
