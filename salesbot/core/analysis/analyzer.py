@@ -467,7 +467,7 @@ class Analyzer:
             previous = context[-1] if context and context[-1].role == "seller" else None
             to_close = previous is not None and self._asks_to_close(previous.text, data)
             answering = previous is not None and "?" in previous.text and not to_close
-            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering, to_close)
+            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering, to_close, previous)
             return Analysis(lang, role, None, None, acts, tuple(evidence), terms)
         return self._seller(norm, sentences, terms, context, data, evidence)
 
@@ -693,9 +693,14 @@ class Analyzer:
         evidence: list[Evidence],
         answering: bool = False,
         to_close: bool = False,
+        previous: Message | None = None,
     ) -> tuple[str, ...]:
         found: dict[str, Evidence] = {}
         objection_sentences: set[int] = set()
+        echo = _doubting_echo(sentences, previous, data)
+        if echo:
+            objection_sentences.add(0)
+            found["objection"] = Evidence("act=objection", "objection.doubting_echo", echo)
         rules = self._customer_rules(data)
         # A bare refusal ("Nog niet, nee.") is an objection to a close, not in an answer to a question about
         # the situation ("Heeft u al eens gekeken?" "Nog niet, nee.") nor on its own ("Nee, dat doen we zelf").
@@ -766,6 +771,40 @@ class Analyzer:
         ordered = sorted(found, key=lambda a: _ACT_ORDER.get(a, 99))
         evidence.extend(found[a] for a in ordered)
         return tuple(ordered)
+
+
+_ECHO_WORDS = 5  # "Twee dagen dicht?", "A setup fee?": an echo is a few words, not a question of its own
+
+
+def _doubting_echo(sentences: Sequence[str], previous: Message | None, data: LangData) -> str | None:
+    """The seller's own words thrown back as a question, then a statement: "Veertien cent? Online betaal ik
+    de helft.", "20 tonnes? I'd have nowhere to put it." That is doubt about what was offered (an objection),
+    unless the reply approves ("Vijf dagen? Prima.") or the echo asks something itself ("Hybride, hoe bedoelt
+    u?", "Can you do Saturdays?")."""
+    if previous is None or len(sentences) < 2 or not sentences[0].endswith("?"):
+        return None
+    echo = sentences[0].rstrip("?").strip()
+    words = echo.split()
+    if not words or len(words) > _ECHO_WORDS or any(w.strip(",") in data.question_verbs for w in words[:1]):
+        return None
+    if any(_starts_with_question_word(part.strip(), data) for part in echo.split(",")):
+        return None
+    statements = [s for s in sentences[1:] if not s.endswith("?")]
+    if not statements or _approves(statements[0], data):
+        return None
+    seller = normalise(previous.text)
+    shared = _terms_of_normalised(echo, data.lang) & _terms_of_normalised(seller, data.lang)
+    numbers = set(_NUMBER.findall(echo)) & set(_NUMBER.findall(seller))
+    return echo if shared or numbers else None
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _approves(statement: str, data: LangData) -> bool:
+    """Does the reply open with approval ("Prima.", "Oh, great.", "Ah ok, not bad")?"""
+    opening = [w.strip(",.!") for w in statement.split()[:3]]
+    return any(w in data.approving_words for w in opening) or any(p in statement for p in data.approving_phrases)
 
 
 _SPIN_RULES: dict[str, tuple[tuple[Rule, ...], tuple[tuple[str, str | None], ...]]] = {}

@@ -475,6 +475,9 @@ class LangData:
     follow_up_references: tuple[Rule, ...]
     generic_terms: frozenset[str]  # content words too general to show a question builds on an answer
     contrast_words: frozenset[str]  # "maar", "but": a sentence opening with one turns against the one before
+    # Words that open an approving reply ("Vijf dagen? Prima."): an echo of the seller's words is then no doubt.
+    approving_words: frozenset[str]
+    approving_phrases: tuple[str, ...]  # "not bad", "valt mee": approval anywhere in the reply
     spin: Mapping[str, tuple[Rule, ...]]
     acts: Mapping[str, tuple[Rule, ...]]
     customer_acts: Mapping[str, tuple[Rule, ...]]
@@ -746,6 +749,8 @@ def load_language(lang: Lang) -> LangData:
         + tuple(r for r in follow_up_cues if r.name == "follow_up.reference"),
         generic_terms=_words(raw.get("generic_terms")),
         contrast_words=_words(raw.get("contrast_words")),
+        approving_words=_words(raw.get("approving_words")),
+        approving_phrases=tuple(normalise(str(p)) for p in raw.get("approving_phrases") or ()),
         spin=nested("spin"),
         acts=nested("acts"),
         customer_acts=nested("customer_acts"),

@@ -231,6 +231,31 @@ def test_customer_acts(text: str, acts: set[str]) -> None:
     assert got == acts
 
 
+@pytest.mark.parametrize(
+    ("seller_line", "reply", "objection"),
+    [
+        # The seller's words thrown back as a question, then a statement: doubt about the offer.
+        ("Het abonnement kost 14 cent per woord.", "Veertien cent? Online betaal ik er de helft voor.", True),
+        ("Het abonnement kost 14 cent per woord.", "14? Online betaal ik er de helft voor.", True),
+        ("De installatie duurt twee dagen.", "Twee dagen? Dan staat mijn hele productie stil.", True),
+        ("We can deliver 30 pallets next week.", "30 pallets? I'd have nowhere to put them.", True),
+        ("There's a one-off setup fee for the software.", "A setup fee? For software? I've never paid one.", True),
+        # ... but not when the reply approves, or the echo asks something of its own.
+        ("De installatie duurt twee dagen.", "Twee dagen? Prima, dat lukt wel.", False),
+        ("The licence is 12 pounds a user.", "12? Oh, that's not bad. Is there a trial?", False),
+        ("We werken met een hybride systeem.", "Hybride, hoe bedoelt u? Samen met de oude lampen.", False),
+        ("Our team works weekends too.", "Can your team do Saturdays? That's when we need the cars.", False),
+        ("Het abonnement kost 14 cent per woord.", "Per maand? Dan wil ik het zwart op wit.", False),
+    ],
+)
+def test_doubting_echo_of_the_sellers_words(seller_line: str, reply: str, objection: bool) -> None:
+    analysis = A.analyze(reply, "customer", [Message("seller", seller_line)])
+    echo = any(e.rule == "objection.doubting_echo" for e in analysis.evidence)
+    assert echo == objection, analysis.evidence
+    if objection:
+        assert "objection" in analysis.acts
+
+
 def test_customer_extensions() -> None:
     assert "confirmation" in customer("Ja, klopt.").acts
     assert "explicit_need" in customer("We hebben eigenlijk een snellere service nodig.").acts

@@ -1742,6 +1742,7 @@ LEXICON_MISSES = {
     "Stel dat er een storing is, wie belt u dan als eerste?": "the fitted SPIN lexicon overrides this situation question",
     "Wat doet u als er een nieuwe klant binnenkomt?": "the fitted SPIN lexicon overrides this situation question",
     "Dat weet ik even niet uit mijn hoofd.": "the fitted objection lexicon reads 'weet' and 'hoofd' as a stall",
+    "De directeur beslist dat uiteindelijk.": "the fitted objection lexicon reads 'beslist' as an authority objection",
 }
 
 
