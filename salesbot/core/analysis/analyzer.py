@@ -785,7 +785,7 @@ def _doubting_echo(sentences: Sequence[str], previous: Message | None, data: Lan
         return None
     echo = sentences[0].rstrip("?").strip()
     words = echo.split()
-    if not words or len(words) > _ECHO_WORDS or any(w.strip(",") in data.question_verbs for w in words[:1]):
+    if not words or len(words) > _ECHO_WORDS or words[0].strip(",") in data.question_verbs:
         return None
     if any(_starts_with_question_word(part.strip(), data) for part in echo.split(",")):
         return None
