@@ -76,6 +76,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _QUESTION_END = re.compile(r"\?[^\w?]*$")
 _CLAUSE_SPLIT = re.compile(r"\s*[,;:]\s*|\s+-\s+|\s*[\u2013\u2014]\s*")  # also en and em dashes
 _LEAD_PUNCT = re.compile(r"^[^\w]+")
+_NUMBER = re.compile(r"\d+")
 
 
 # ---------------------------------------------------------------------------------------------- terms
@@ -465,21 +466,23 @@ class Analyzer:
             # An answer to the seller's question explains (see _EXPLAINED_IN_ANSWERS); an answer to a close
             # does not: every objection cue counts there, and so does a bare refusal.
             previous = context[-1] if context and context[-1].role == "seller" else None
-            to_close = previous is not None and self._asks_to_close(previous.text, data)
-            answering = previous is not None and "?" in previous.text and not to_close
-            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering, to_close, previous)
+            seller_said = normalise(previous.text) if previous is not None else None
+            to_close = seller_said is not None and self._asks_to_close(seller_said, data)
+            answering = seller_said is not None and "?" in seller_said and not to_close
+            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering, to_close, seller_said)
             return Analysis(lang, role, None, None, acts, tuple(evidence), terms)
         return self._seller(norm, sentences, terms, context, data, evidence)
 
-    def _asks_to_close(self, text: str, data: LangData) -> bool:
-        """Does the seller's message ask for a commitment (the closing cue rules, scenario cues included)?"""
+    def _asks_to_close(self, seller_said: str, data: LangData) -> bool:
+        """Does the seller's (normalised) message ask for a commitment (the closing cue rules, scenario cues
+        included)?"""
         act_rules, act_names = self._act_rules(data)
         closes = self._close_rule_cache.get(data.lang)
         if closes is None:
             closes = self._close_rule_cache[data.lang] = tuple(
                 rule for rule, act in zip(act_rules, act_names, strict=True) if act == "closing_attempt"
             )
-        return first_match(closes, normalise(text)) is not None
+        return first_match(closes, seller_said) is not None
 
     # -- seller ----------------------------------------------------------------------------------
     def _seller(
@@ -693,11 +696,11 @@ class Analyzer:
         evidence: list[Evidence],
         answering: bool = False,
         to_close: bool = False,
-        previous: Message | None = None,
+        seller_said: str | None = None,
     ) -> tuple[str, ...]:
         found: dict[str, Evidence] = {}
         objection_sentences: set[int] = set()
-        echo = _doubting_echo(sentences, previous, data)
+        echo = _doubting_echo(sentences, seller_said, data)
         if echo:
             objection_sentences.add(0)
             found["objection"] = Evidence("act=objection", "objection.doubting_echo", echo)
@@ -776,12 +779,12 @@ class Analyzer:
 _ECHO_WORDS = 5  # "Twee dagen dicht?", "A setup fee?": an echo is a few words, not a question of its own
 
 
-def _doubting_echo(sentences: Sequence[str], previous: Message | None, data: LangData) -> str | None:
+def _doubting_echo(sentences: Sequence[str], seller_said: str | None, data: LangData) -> str | None:
     """The seller's own words thrown back as a question, then a statement: "Veertien cent? Online betaal ik
     de helft.", "20 tonnes? I'd have nowhere to put it." That is doubt about what was offered (an objection),
     unless the reply approves ("Vijf dagen? Prima.") or the echo asks something itself ("Hybride, hoe bedoelt
     u?", "Can you do Saturdays?")."""
-    if previous is None or len(sentences) < 2 or not sentences[0].endswith("?"):
+    if seller_said is None or len(sentences) < 2 or not sentences[0].endswith("?"):
         return None
     echo = sentences[0].rstrip("?").strip()
     words = echo.split()
@@ -792,13 +795,9 @@ def _doubting_echo(sentences: Sequence[str], previous: Message | None, data: Lan
     statements = [s for s in sentences[1:] if not s.endswith("?")]
     if not statements or _approves(statements[0], data):
         return None
-    seller = normalise(previous.text)
-    shared = _terms_of_normalised(echo, data.lang) & _terms_of_normalised(seller, data.lang)
-    numbers = set(_NUMBER.findall(echo)) & set(_NUMBER.findall(seller))
+    shared = _terms_of_normalised(echo, data.lang) & _terms_of_normalised(seller_said, data.lang)
+    numbers = set(_NUMBER.findall(echo)) & set(_NUMBER.findall(seller_said))
     return echo if shared or numbers else None
-
-
-_NUMBER = re.compile(r"\d+")
 
 
 def _approves(statement: str, data: LangData) -> bool:
