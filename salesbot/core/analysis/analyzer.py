@@ -286,6 +286,9 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
             choice = first_match(data.choice, sentence) if has_mark else None
             if choice:
                 return _Question(sentence, "closed", choice[0], choice[1])
+            second = _yes_no_after(clauses[clauses.index(raw_clause) + 1 :], data) if has_mark else None
+            if second:
+                return _Question(sentence, "closed", "closed.second_question", second)
             return _Question(sentence, "open", "open.question_word", word)
         if not has_mark and raw_clause is clauses[0] and _opens_with_statement_adverb(body_text, data):
             continue  # "Dan hoeft u niet meer te bellen": the verb comes second, after the adverb
@@ -310,6 +313,18 @@ def _type_question(sentence: str, body_text: str, data: LangData, has_mark: bool
                 if found and tail.endswith(found.group(0)):
                     return _Question(sentence, "closed", "closed.tag_question", found.group(0))
     return None
+
+
+def _yes_no_after(clauses: Sequence[str], data: LangData) -> str | None:
+    """A yes/no question spliced on after an open one ("Who sets up the bindings, is that done first
+    thing?", "Wie doet de inkoop, gebeurt dat centraal?"): the last question counts (definitions). Its verb
+    and subject, or None; an aside ("..., do you think?", "..., denkt u?") asks nothing new."""
+    if not clauses:
+        return None
+    words = _strip_lead_in(clauses[-1], data).split()
+    if len(words) < 3 or words[0] not in data.question_verbs or words[-1] in data.question_asides:
+        return None
+    return f"{words[0]} {words[1]}"
 
 
 _LONG_WORD = re.compile(r"\b[a-z]{4,}\b")

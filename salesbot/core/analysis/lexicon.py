@@ -478,6 +478,8 @@ class LangData:
     # Words that open an approving reply ("Vijf dagen? Prima."): an echo of the seller's words is then no doubt.
     approving_words: frozenset[str]
     approving_phrases: tuple[str, ...]  # "not bad", "valt mee": approval anywhere in the reply
+    # Verbs that end an aside after a question ("..., do you think?", "..., denkt u?"): no second question.
+    question_asides: frozenset[str]
     spin: Mapping[str, tuple[Rule, ...]]
     acts: Mapping[str, tuple[Rule, ...]]
     customer_acts: Mapping[str, tuple[Rule, ...]]
@@ -751,6 +753,7 @@ def load_language(lang: Lang) -> LangData:
         contrast_words=_words(raw.get("contrast_words")),
         approving_words=_words(raw.get("approving_words")),
         approving_phrases=tuple(normalise(str(p)) for p in raw.get("approving_phrases") or ()),
+        question_asides=_words(raw.get("question_asides")),
         spin=nested("spin"),
         acts=nested("acts"),
         customer_acts=nested("customer_acts"),

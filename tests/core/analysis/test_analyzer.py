@@ -68,6 +68,24 @@ def test_with_several_questions_the_last_one_is_labelled() -> None:
     assert (b.question, b.spin) == ("open", "situation")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Who checks the ski boots when they come back, is that done at the counter?", "en", "closed"),
+        ("What's the deal with your scaffold poles now, do you rent them by the week?", "en", "closed"),
+        ("Wie regelt de inkoop voor de tehuizen, gebeurt dat centraal?", "nl", "closed"),
+        ("Hoe gaat het nu met de meterstanden, loopt de havenmeester die zelf langs?", "nl", "closed"),
+        # A short aside after the question asks nothing new.
+        ("What's the biggest risk there, do you think?", "en", "open"),
+        ("Wat is daar het lastigste aan, denkt u?", "nl", "open"),
+    ],
+)
+def test_a_yes_no_question_spliced_on_after_an_open_one_is_the_last_question(
+    text: str, lang: str, expected: str
+) -> None:
+    assert seller(text, lang=lang).question == expected
+
+
 def test_question_without_question_mark() -> None:
     assert seller("hoeveel vestigingen hebben jullie").question == "open"
     assert seller("do you use a planning tool").question == "closed"
@@ -153,6 +171,24 @@ def test_opening_acts() -> None:
     assert {"greeting", "introduction", "agenda"} <= set(nl.acts)
     en = seller("Hi Sandra, Josh from RouteLogic. Is now a good time?")
     assert {"greeting", "introduction", "agenda"} <= set(en.acts)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "agenda"),
+    [
+        ("Heeft u een kwartiertje voor me?", "nl", True),
+        ("We hebben nog tien minuten, zal ik de prijzen doorlopen?", "nl", True),
+        ("Onze sensoren meten elke vijf minuten de vulgraad.", "nl", False),
+        ("Wat zou het de kliniek opleveren als de uitslag binnen tien minuten binnen is?", "nl", False),
+        ("Have you got twenty minutes now?", "en", True),
+        ("The loggers report every 15 minutes.", "en", False),
+        ("What would it mean for the ward if the lab answered within 30 minutes?", "en", False),
+    ],
+)
+def test_a_duration_is_a_time_check_unless_it_is_a_frequency_or_a_deadline(
+    text: str, lang: str, agenda: bool
+) -> None:
+    assert ("agenda" in seller(text, lang=lang).acts) is agenda
 
 
 def test_acknowledgement() -> None:
