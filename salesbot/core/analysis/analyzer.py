@@ -17,7 +17,7 @@ Customer messages get buying_signal / objection (and the confirmation / explicit
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -484,9 +484,18 @@ class Analyzer:
             seller_said = normalise(previous.text) if previous is not None else None
             to_close = seller_said is not None and self._asks_to_close(seller_said, data)
             answering = seller_said is not None and "?" in seller_said and not to_close
-            acts = self._customer_acts(norm, sentences, terms, data, evidence, answering, to_close, seller_said)
+            acts = self._customer_acts(
+                norm, sentences, terms, data, evidence, answering, to_close, seller_said,
+                asks_to_describe=lambda: self._asks_to_describe(context, data.lang),
+            )
             return Analysis(lang, role, None, None, acts, tuple(evidence), terms)
         return self._seller(norm, sentences, terms, context, data, evidence)
+
+    def _asks_to_describe(self, context: Sequence[Message], lang: Lang) -> bool:
+        """Does the seller's last message ask the customer to describe their situation, a difficulty or its
+        effects (a situation, problem or implication question)?"""
+        question = self.analyze(context[-1].text, "seller", context[:-1], lang)
+        return question.spin in ("situation", "problem", "implication")
 
     def _asks_to_close(self, seller_said: str, data: LangData) -> bool:
         """Does the seller's (normalised) message ask for a commitment (the closing cue rules, scenario cues
@@ -712,6 +721,7 @@ class Analyzer:
         answering: bool = False,
         to_close: bool = False,
         seller_said: str | None = None,
+        asks_to_describe: Callable[[], bool] = lambda: False,
     ) -> tuple[str, ...]:
         found: dict[str, Evidence] = {}
         objection_sentences: set[int] = set()
@@ -775,17 +785,23 @@ class Analyzer:
             hit = first_match(act_rules, norm)
             if hit:
                 found[act] = Evidence(f"act={act}", hit[0], hit[1])
-        # An answer explains, a customer describing a difficulty of today (an implied need), stating a need
-        # or saying the offer fits is not objecting, however the words sound ("our priority is ...", "the
-        # big thing for us is ..."): there only the cue rules find objections.
+        # A customer describing a difficulty of today (an implied need), stating a need or saying the offer
+        # fits is not objecting, however the words sound ("our priority is ...", "the big thing for us is
+        # ..."): there only the cue rules find objections.
         rules_only = (
-            answering
-            or "objection" in found  # nothing left for the lexicon: spare the problem rules
+            "objection" in found  # nothing left for the lexicon: spare the problem rules
             or "buying_signal" in found
             or "explicit_need" in found
             or bool(first_match(_problem_rules(data), norm))
         )
         _add_weighed_acts(found, "customer", norm, data, objection_by_rules_only=rules_only)
+        # Nor is an answer that describes what the seller asked about ("When did you sign with them?" "We
+        # signed a three-year deal last spring."; asked only when the words point to an objection). An
+        # answer to another question can resist, and there the words count ("Any thoughts on the quote?"
+        # "It's about 30% above the Roland one.").
+        weighed = found.get("objection")
+        if weighed and weighed.rule == "objection.weighted_lexicon" and answering and asks_to_describe():
+            del found["objection"]
         ordered = sorted(found, key=lambda a: _ACT_ORDER.get(a, 99))
         evidence.extend(found[a] for a in ordered)
         return tuple(ordered)

@@ -53,7 +53,7 @@ class FittedAct:
 # real call does (10-15%). They are read from content words only, because in the corpora the function words
 # of a customer line ("ik", "we're", "nu") say more about how it was written than about resistance.
 FITTED_ACTS: Mapping[str, FittedAct] = {
-    "objection": FittedAct("customer", 3.0, content_words_only=True),
+    "objection": FittedAct("customer", 2.0, content_words_only=True),
     "closing_attempt": FittedAct("seller", 1.0, content_words_only=False),
     "agenda": FittedAct("seller", 1.0, content_words_only=False),
     "acknowledgement": FittedAct("seller", 1.0, content_words_only=False),
@@ -76,8 +76,8 @@ def _words_and_pairs(words: list[str]) -> list[str]:
 def spin_features(sentence: str) -> list[str]:
     """The words, word pairs and first two words of a (normalised) question sentence. (Nothing about the
     context: in the corpora, whether an item came with context says more about how it was written than
-    about its label.)"""
-    return _words_and_pairs(_WORD.findall(sentence))
+    about its label.) Words before a colon introduce the question ("Om te beginnen: hoeveel ...?")."""
+    return _words_and_pairs(_WORD.findall(sentence.rsplit(": ", 1)[-1]))
 
 
 def act_features(text: str, stop_words: frozenset[str] = frozenset()) -> list[str]:

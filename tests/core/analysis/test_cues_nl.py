@@ -1740,7 +1740,8 @@ FRESH: list[tuple[str, str, str, str | None]] = [
 LEXICON_MISSES = {
     "Wanneer bent u met de huidige leverancier begonnen?": "the fitted SPIN lexicon overrides this situation question",
     "Stel dat er een storing is, wie belt u dan als eerste?": "the fitted SPIN lexicon overrides this situation question",
-    "Wat doet u als er een nieuwe klant binnenkomt?": "the fitted SPIN lexicon overrides this situation question",
+    "Wat is voor u belangrijk bij het kiezen van een leverancier?": "the fitted SPIN lexicon reads buying criteria as a problem",
+    "Hoeveel uur per week besteden de planners aan het rooster?": "the fitted SPIN lexicon reads 'hoeveel uur' as a cost (implication)",
     "Dat weet ik even niet uit mijn hoofd.": "the fitted objection lexicon reads 'weet' and 'hoofd' as a stall",
     "De directeur beslist dat uiteindelijk.": "the fitted objection lexicon reads 'beslist' as an authority objection",
 }
