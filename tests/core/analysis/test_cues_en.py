@@ -2536,3 +2536,18 @@ def test_sixth_round_question_frames(text: str, spin: str | None) -> None:
 )
 def test_sixth_round_closes(text: str) -> None:
     assert "closing_attempt" in seller(text).acts
+
+
+# ------------------------------------------------------ seventh round: counting the trouble is asking about it
+@pytest.mark.parametrize(
+    ("text", "spin"),
+    [
+        ("How many pallets go missing between the two depots in a month?", "problem"),
+        ("Roughly how much unplanned downtime did the kilns have last winter?", "problem"),
+        ("How many complaints about cold food do you get a week?", "problem"),
+        ("How many pallets do you ship a month?", "situation"),
+        ("How much space do you have in the yard?", "situation"),
+    ],
+)
+def test_counting_failures_is_a_problem_question_counting_things_is_not(text: str, spin: str) -> None:
+    assert seller(text).spin == spin
