@@ -2551,3 +2551,19 @@ def test_sixth_round_closes(text: str) -> None:
 )
 def test_counting_failures_is_a_problem_question_counting_things_is_not(text: str, spin: str) -> None:
     assert seller(text).spin == spin
+
+
+@pytest.mark.parametrize(
+    ("text", "objection"),
+    [
+        ("I'm not signing up to five years with a firm I've never used.", True),
+        ("Hang on, steady on, I haven't agreed to anything yet.", True),
+        ("It's honestly not a priority for us this side of Easter.", True),
+        ("Those numbers don't stack up for a club our size.", True),
+        ("The nurses won't use another tablet, they've got three already.", True),
+        ("We are not paying for it at the moment, the caretaker does it.", False),
+        ("My team leaders will use anything that saves them a spreadsheet.", False),
+    ],
+)
+def test_first_person_refusals_and_pushback_on_an_early_close_are_objections(text: str, objection: bool) -> None:
+    assert ("objection" in customer(text).acts) is objection

@@ -2637,3 +2637,18 @@ def test_dev4_objections_to_a_pitch(text: str, pitch: str) -> None:
 def test_dev4_a_cost_told_as_an_answer_is_no_price_objection() -> None:
     answer = customer("Die storingen kosten ons een vermogen.", ("seller", "Wat kost dat jullie per jaar?"))
     assert "objection" not in answer.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "objection"),
+    [
+        ("Ik ga echt geen vijfjarig contract tekenen met een partij die ik niet ken.", True),
+        ("Ho, niet zo snel, ik heb nog nergens ja op gezegd.", True),
+        ("Dat heeft voor ons dit jaar geen prioriteit.", True),
+        ("Mijn chauffeurs gaan zo'n app echt nooit gebruiken.", True),
+        ("Ik ga niet over de inkoop, dat doet mijn broer.", False),
+        ("De chauffeurs gebruiken nu een papieren rittenlijst.", False),
+    ],
+)
+def test_eerste_persoon_weigeringen_en_te_vroeg_sluiten_zijn_bezwaren(text: str, objection: bool) -> None:
+    assert ("objection" in customer(text).acts) is objection
