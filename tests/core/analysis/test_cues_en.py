@@ -2573,3 +2573,19 @@ def test_counting_failures_is_a_problem_question_counting_things_is_not(text: st
 )
 def test_first_person_refusals_and_pushback_on_an_early_close_are_objections(text: str, objection: bool) -> None:
     assert ("objection" in customer(text).acts) is objection
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And if the boiler goes in January, what happens?",
+        "How are the residents reacting to that?",
+        "What happened after the flood in the archive?",
+        "Does it show up in your repeat bookings?",
+        "So who ends up picking up the slack on the night shift?",
+        "How long can the two of them keep that up?",
+        "Do the pickers just stand around until the lorry arrives?",
+    ],
+)
+def test_knock_on_effects_in_everyday_words_are_implication_questions(text: str) -> None:
+    assert seller(text).spin == "implication"
