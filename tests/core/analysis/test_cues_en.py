@@ -2589,3 +2589,7 @@ def test_first_person_refusals_and_pushback_on_an_early_close_are_objections(tex
 )
 def test_knock_on_effects_in_everyday_words_are_implication_questions(text: str) -> None:
     assert seller(text).spin == "implication"
+
+
+def test_a_failure_asked_about_after_a_long_subject_is_still_a_problem_question() -> None:
+    assert seller("How often does the ticket scanner at the north stand entrance go offline?").spin == "problem"
