@@ -2593,3 +2593,16 @@ def test_knock_on_effects_in_everyday_words_are_implication_questions(text: str)
 
 def test_a_failure_asked_about_after_a_long_subject_is_still_a_problem_question() -> None:
     assert seller("How often does the ticket scanner at the north stand entrance go offline?").spin == "problem"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you want to go ahead with the twelve-month plan, then?",
+        "Which week would suit you for the installation, the 6th or the 13th?",
+        "What's the best day to get the fitters in, given the school holidays?",
+        "Could you get us in front of the trustees in March?",
+    ],
+)
+def test_closes_that_ask_to_go_ahead_pick_a_date_or_meet_the_deciders(text: str) -> None:
+    assert "closing_attempt" in seller(text).acts
