@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from salesbot.core.analysis.lexicon import (
     LANGS,
@@ -64,8 +64,9 @@ _ACT_ORDER = {
 
 # Acts found by cue rules alone (summary and follow-up also need the context).
 _CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_attempt", "pitch", "benefit")
-# Objection rules that do not count in an answer to a question about the situation: general resistance (a
-# hedge, a sunk cost) explains there, and a bare "not yet" answers "have you ever ...?".
+# Objection rules that do not count in an answer that describes what was asked (to a situation, problem or
+# implication question): general resistance (a hedge, a sunk cost) explains there, and a bare "not yet"
+# answers "have you ever ...?".
 _EXPLAINED_IN_ANSWERS = frozenset({"objection.general", "objection.not_now"})
 # SPIN rule groups that only decide when nothing more specific fired.
 _WEAK_SPIN_GROUPS = frozenset({"situation_strong", "situation_frame", "problem_word", "situation_default"})
@@ -392,6 +393,7 @@ def _find_question(sentences: Sequence[str], data: LangData) -> _Question | None
 class _CustomerRules:
     objection: tuple[Rule, ...]
     objection_in_answer: tuple[Rule, ...]
+    explained_in_answer: tuple[Rule, ...]  # general resistance: in an answer, only when it does not describe
     refusal: tuple[Rule, ...]  # "nee", "nog niet": an objection only in an answer to a close
     fit: tuple[Rule, ...]  # "this is what we need": a buying signal in any sentence
     topics: tuple[Rule, ...]  # price, delivery, contract ...: a buying signal in a question
@@ -437,8 +439,9 @@ class Analyzer:
             signal = data.customer_acts.get("buying_signal", ())
             cached = self._customer_rule_cache[data.lang] = _CustomerRules(
                 objection=objection,
-                # An answer to the seller's question explains: general resistance is not a new objection.
+                # An answer that describes what was asked explains: general resistance is no new objection.
                 objection_in_answer=tuple(r for r in objection if r.name not in _EXPLAINED_IN_ANSWERS),
+                explained_in_answer=tuple(r for r in objection if r.name in _EXPLAINED_IN_ANSWERS),
                 refusal=data.customer_acts.get("refusal", ()),
                 fit=signal[:1] + self._extra.get("buying_signal", ()),
                 topics=signal[1:],
@@ -486,7 +489,7 @@ class Analyzer:
             answering = seller_said is not None and "?" in seller_said and not to_close
             acts = self._customer_acts(
                 norm, sentences, terms, data, evidence, answering, to_close, seller_said,
-                asks_to_describe=lambda: self._asks_to_describe(context, data.lang),
+                asks_to_describe=cache(lambda: self._asks_to_describe(context, data.lang)),
             )
             return Analysis(lang, role, None, None, acts, tuple(evidence), terms)
         return self._seller(norm, sentences, terms, context, data, evidence)
@@ -738,6 +741,12 @@ class Analyzer:
             objection_rules = rules.objection_in_answer if answering else rules.objection
         for index, sentence in enumerate(sentences):
             hit = first_match(objection_rules, sentence)
+            if hit is None and answering:
+                # General resistance in an answer that does not describe what was asked is an objection
+                # ("What would it mean if pupils booked online?" "Not much. I don't see why we'd change it.").
+                hit = first_match(rules.explained_in_answer, sentence)
+                if hit and asks_to_describe():
+                    hit = None
             if hit:
                 objection_sentences.add(index)
                 found.setdefault("objection", Evidence("act=objection", hit[0], hit[1]))
