@@ -20,7 +20,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "data" / "analysis"
 TUNING = (
     "dev.jsonl", "dev2.jsonl", "dev_extra.jsonl", "dev3.jsonl", "dev4_nl.jsonl", "dev4_en.jsonl", "dev5_en.jsonl",
     "dev6_en.jsonl", "dev6_cust.jsonl", "dev7_en.jsonl", "dev8_en.jsonl", "dev8_nl.jsonl", "dev8_cust.jsonl", "dev9_en.jsonl", "dev9_cust.jsonl",
-    "dev9_nl.jsonl",
+    "dev9_nl.jsonl", "dev10_en.jsonl",
 )  # never heldout*.jsonl
 
 
