@@ -49,6 +49,7 @@ from salesbot.core.analysis.types import (
     Spin,
 )
 from salesbot.core.analysis.weights import (
+    NONE_EXTRA_MARGIN,
     SPIN_MARGIN,
     act_features,
     load_lexicons,
@@ -556,7 +557,7 @@ class Analyzer:
                     spin, spin_match = about
                     spin_rule = f"{spin}.about_previous_problem"
             if spin == "situation" and spin_rule.startswith("situation."):
-                weighed = _weigh("spin", spin_features(question.sentence), SPIN_MARGIN, lang)
+                weighed = _weigh("spin", spin_features(question.sentence), SPIN_MARGIN, lang, _SPIN_EXTRA)
                 if weighed is not None:
                     spin = None if weighed[0] == "none" else weighed[0]  # type: ignore[assignment]
                     spin_rule, spin_match = "spin.weighted_lexicon", weighed[1]
@@ -816,6 +817,7 @@ class Analyzer:
         return tuple(ordered)
 
 
+_SPIN_EXTRA = {"none": NONE_EXTRA_MARGIN}
 _ECHO_WORDS = 5  # "Twee dagen dicht?", "A setup fee?": an echo is a few words, not a question of its own
 
 
@@ -910,10 +912,12 @@ def _is_check(question: _Question) -> bool:
     return question.rule in ("closed.tag_question", "closed.declarative_question")
 
 
-def _weigh(model: str, feats: list[str], margin: float, lang: Lang) -> tuple[str, str] | None:
+def _weigh(
+    model: str, feats: list[str], margin: float, lang: Lang, extra: Mapping[str, float] | None = None
+) -> tuple[str, str] | None:
     """The fitted lexicon's label and the words behind it, when they clearly override the rules (weights.py)."""
     lexicon = load_lexicons(lang).get(model)
-    return lexicon.decide(feats, margin) if lexicon is not None else None
+    return lexicon.decide(feats, margin, extra) if lexicon is not None else None
 
 
 def _add_weighed_acts(

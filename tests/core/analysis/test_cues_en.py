@@ -2316,12 +2316,7 @@ def test_difficulties_asked_in_other_words_are_problem(text: str) -> None:
     ("text", "kind", "spin"),
     [
         ("I'd love to know which site gives you the most headaches.", "open", "problem"),
-        pytest.param(
-            "I'd be interested to hear how the rota is put together",
-            "open",
-            "situation",
-            marks=pytest.mark.xfail(strict=True, reason="the fitted SPIN lexicon reads the opening 'i' as no SPIN"),
-        ),
+        ("I'd be interested to hear how the rota is put together", "open", "situation"),
         ("I'd be curious to know what that does to your margins.", "open", "implication"),
     ],
 )

@@ -136,3 +136,10 @@ def test_an_act_no_rule_found_is_added_from_the_words_with_its_evidence(monkeypa
     question = [Message("seller", "Wat vindt u van ons voorstel?")]
     answer = default_analyzer().analyze("De kantine heeft blauwe stoelen.", "customer", question, "nl")
     assert "objection.weighted_lexicon" in [e.rule for e in answer.evidence]
+
+
+def test_a_plain_yes_no_situation_question_stays_situation() -> None:
+    # The lexicon's "none" needs a higher bar than the other types: the rules know the non-SPIN questions.
+    for text, lang in (("Heeft u koelcellen?", "nl"), ("Heeft u een eigen magazijn?", "nl"), ("Do you have a cold store?", "en")):
+        assert default_analyzer().analyze(text, lang=lang).spin == "situation", text  # type: ignore[arg-type]
+    assert default_analyzer().analyze("Heeft u nog vragen?", lang="nl").spin is None
