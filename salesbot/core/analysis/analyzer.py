@@ -69,6 +69,8 @@ _CUE_ACTS = ("greeting", "introduction", "agenda", "acknowledgement", "closing_a
 # implication question): general resistance (a hedge, a sunk cost) explains there, and a bare "not yet"
 # answers "have you ever ...?".
 _EXPLAINED_IN_ANSWERS = frozenset({"objection.general", "objection.not_now"})
+# The fitted SPIN lexicon's extra bar per label when it overrides a situation rule (weights.py).
+_SPIN_EXTRA = {"none": NONE_EXTRA_MARGIN}
 # SPIN rule groups that only decide when nothing more specific fired.
 _WEAK_SPIN_GROUPS = frozenset({"situation_strong", "situation_frame", "problem_word", "situation_default"})
 
@@ -817,7 +819,6 @@ class Analyzer:
         return tuple(ordered)
 
 
-_SPIN_EXTRA = {"none": NONE_EXTRA_MARGIN}
 _ECHO_WORDS = 5  # "Twee dagen dicht?", "A setup fee?": an echo is a few words, not a question of its own
 
 

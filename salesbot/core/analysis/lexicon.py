@@ -684,8 +684,12 @@ def detect_words(lang: Lang) -> frozenset[str]:
     return _words(_load_yaml(lang).get("detect_words"))
 
 
-def _word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
-    return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b") if words else None
+def word_pattern(words: Sequence[object], ignore_case: bool = False) -> re.Pattern[str] | None:
+    """Any of the whole words or phrases; None for an empty list."""
+    if not words:
+        return None
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b", flags)
 
 
 def _informal_pairs(raw: Mapping[str, Any]) -> re.Pattern[str] | None:
@@ -765,7 +769,7 @@ def load_language(lang: Lang) -> LangData:
         informal_verbs=dict(raw.get("informal_verbs") or {}),
         formal_subject=str(raw.get("formal_subject") or ""),
         informal_words=dict(raw.get("informal_words") or {}),
-        informal_any=_word_pattern(
+        informal_any=word_pattern(
             [*(raw.get("informal_subjects") or ()), *(raw.get("informal_words") or {})]
         ),
         informal_pairs=_informal_pairs(raw),

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from salesbot.core.analysis.lexicon import load_language
+from salesbot.core.analysis.lexicon import load_language, word_pattern
 from salesbot.core.analysis.types import Analysis, Lang, Message
 from salesbot.core.engine import rules
 from salesbot.core.engine.machine import PHASES, fire, machine_for
@@ -43,12 +43,6 @@ def language_data(lang: Lang) -> dict[str, Any]:
     if not isinstance(data, dict) or "replies" not in data or "hints" not in data:
         raise RuntimeError(f"engine language data {lang}.yaml is incomplete")
     return data
-
-
-def _word_pattern(words: Sequence[object]) -> re.Pattern[str] | None:
-    """Whole words or phrases, any case; None for an empty list."""
-    listed = [re.escape(str(w).lower()) for w in words]
-    return re.compile(r"\b(?:" + "|".join(listed) + r")\b", re.IGNORECASE) if listed else None
 
 
 def _analyzer_for(scenario: Scenario) -> Any:
@@ -142,8 +136,8 @@ class Engine:
         self._hints: dict[str, str] = data["hints"]
         times = [str(t).lower() for t in data.get("times_of_day", [])]
         self._times_of_day = re.compile("|".join(re.escape(t) for t in times), re.IGNORECASE) if times else None
-        self._next_step_words = _word_pattern(data.get("next_step_words", []))
-        self._order_words = _word_pattern(data.get("order_words", []))
+        self._next_step_words = word_pattern(data.get("next_step_words", []), ignore_case=True)
+        self._order_words = word_pattern(data.get("order_words", []), ignore_case=True)
         self._replies: dict[str, tuple[str, ...]] = {}
         for key, variants in data["replies"].items():
             own = getattr(scenario.replies, key, None)
